@@ -1,0 +1,104 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace ConstraintTools.Analysis
+{
+    /// <summary>Writes the constraint report's evidence: short sentences a person reads.</summary>
+    internal static class Evidence
+    {
+        private const double IdleBusyFraction = 0.5;
+        private const double DominantCadenceShare = 0.25;
+
+        public static string[] Write(ModelSolution solution, ConstraintReport report, int? constraint, int? next)
+        {
+            var network = solution.Network;
+            var stages = report.Stages;
+            var lines = new List<string>();
+
+            if (constraint is int c)
+            {
+                var stage = stages[c];
+                lines.Add(stage.IsStable
+                    ? $"{stage.Stage} is the constraint: {Percent(stage.Utilization!.Value)} utilized, the highest of {MeasuredCount(solution)} measured stages."
+                    : $"{stage.Stage} is the constraint: demand asks {Percent(stage.Utilization!.Value)} of its capacity ({Number(stage.ArrivalRatePerWeek)} of {Number(stage.CapacityPerWeek!.Value)} items/week).");
+                lines.Add(report.DemandPerWeek > report.ThroughputPerWeek
+                    ? $"Demand is {Number(report.DemandPerWeek)} items/week; the workflow delivers at most {Number(report.ThroughputPerWeek)}, the ceiling {stage.Stage} sets."
+                    : $"Demand of {Number(report.DemandPerWeek)} items/week is met; {stage.Stage} caps throughput at {Number(report.ThroughputCeilingPerWeek!.Value)} items/week.");
+            }
+            else
+            {
+                lines.Add("No stage has a known, finite capacity, so no constraint can be computed.");
+            }
+
+            foreach (var piling in stages.Where(s => s.QueueGrowthPerWeek > 0).OrderByDescending(s => s.QueueGrowthPerWeek))
+                lines.Add($"Work piles up in front of {piling.Stage} at {Number(piling.QueueGrowthPerWeek)} items/week: it receives {Number(piling.ArrivalRatePerWeek)} but finishes {Number(piling.ThroughputPerWeek)}.");
+
+            if (constraint is int bottleneck)
+            {
+                var idle = Downstream(network, bottleneck)
+                    .Where(i => stages[i].BusyFraction < IdleBusyFraction && stages[i].CapacityPerWeek.HasValue)
+                    .Select(i => $"{stages[i].Stage} ({Percent(stages[i].BusyFraction!.Value)} busy)")
+                    .ToList();
+                if (idle.Count > 0)
+                    lines.Add($"Downstream of {stages[bottleneck].Stage}, {Join(idle)} {(idle.Count == 1 ? "sits" : "sit")} idle much of the time: speeding them up adds no throughput.");
+            }
+
+            if (constraint is int c4 && next is int n)
+                lines.Add($"Elevating {stages[c4].Stage} by a factor of {Number(report.RelocationFactor!.Value)} moves the constraint to {stages[n].Stage} ({Percent(stages[n].Utilization!.Value)} utilized now).");
+
+            if (report.LeadTime is { } lead && lead.Ticks > 0)
+                foreach (var i in Enumerable.Range(0, network.Count).Where(i => network.CadenceWeeks[i] > 0 && solution.Visits[i] > 0))
+                {
+                    var share = solution.Visits[i] * network.CadenceWeeks[i] / 2 * Quantity.HoursPerCalendarWeek / lead.TotalHours;
+                    if (share >= DominantCadenceShare)
+                        lines.Add($"{stages[i].Stage} releases work every {Duration(network.CadenceWeeks[i])}, so items wait {Duration(network.CadenceWeeks[i] / 2)} there on average: {Percent(share)} of the lead time.");
+                }
+
+            var unmeasured = report.UnmeasuredStages;
+            if (unmeasured.Count > 0)
+                lines.Add($"Nobody measures {Join(unmeasured.ToList())}: no service time, capacity or cadence, so {(unmeasured.Count == 1 ? "it is left" : "they are left")} out of every figure. The constraint often hides where nobody measures; {(unmeasured.Count == 1 ? "it is a candidate" : "they are candidates")}.");
+
+            var unreached = stages.Where(s => s.VisitRatio == 0).Select(s => s.Stage).ToList();
+            if (unreached.Count > 0)
+                lines.Add($"No work reaches {Join(unreached)} from the entry stage.");
+            return lines.ToArray();
+        }
+
+        private static IEnumerable<int> Downstream(WorkflowNetwork network, int from)
+        {
+            var seen = new bool[network.Count];
+            var queue = new Queue<int>();
+            queue.Enqueue(from);
+            seen[from] = true;
+            while (queue.Count > 0)
+            {
+                var i = queue.Dequeue();
+                for (var k = network.EdgeStart[i]; k < network.EdgeStart[i + 1]; k++)
+                {
+                    var target = network.EdgeTarget[k];
+                    if (target < 0 || seen[target]) continue;
+                    seen[target] = true;
+                    queue.Enqueue(target);
+                }
+            }
+            return Enumerable.Range(0, network.Count).Where(i => seen[i] && i != from && !network.Components.SameComponent(i, from));
+        }
+
+        private static int MeasuredCount(ModelSolution solution) =>
+            Enumerable.Range(0, solution.Network.Count).Count(solution.CanBeConstraint);
+
+        private static string Join(IList<string> items) =>
+            items.Count <= 1 ? string.Concat(items) : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[items.Count - 1];
+
+        internal static string Number(double value) => value.ToString(value >= 100 ? "0" : "0.##", CultureInfo.InvariantCulture);
+
+        internal static string Percent(double fraction) => (fraction * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+
+        private static string Duration(double weeks) =>
+            weeks >= 2 ? Number(weeks) + " weeks"
+            : weeks == 1 ? "1 week"
+            : weeks * 7 >= 1 ? Number(weeks * 7) + (weeks * 7 == 1 ? " day" : " days")
+            : Number(weeks * Quantity.HoursPerCalendarWeek) + " hours";
+    }
+}

@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ConstraintTools.Analysis
+{
+    /// <summary>Turns a workflow into stage metrics and a constraint report (SPEC section 3).</summary>
+    public static class WorkflowAnalyzer
+    {
+        /// <summary>Analyses a workflow; throws <see cref="WorkflowException"/> when it is not valid.</summary>
+        public static ConstraintReport Analyze(Workflow workflow)
+        {
+            if (workflow is null) throw new ArgumentNullException(nameof(workflow));
+            var solution = new ModelSolution(workflow.Network);
+            var stages = Measure(solution);
+            return Report(solution, stages);
+        }
+
+        private static StageMetrics[] Measure(ModelSolution solution)
+        {
+            var network = solution.Network;
+            var stages = new StageMetrics[network.Count];
+            for (var i = 0; i < network.Count; i++)
+            {
+                var stage = network.Workflow.Stages[i];
+                var capacity = network.Capacity[i];
+                var limited = !double.IsPositiveInfinity(capacity);
+                var wait = solution.WaitWeeks[i];
+                double? cycle = wait + network.ServiceWeeks[i];
+                stages[i] = new StageMetrics
+                {
+                    Workflow = network.Workflow.Name,
+                    Stage = stage.Name,
+                    Position = i + 1,
+                    Servers = stage.Servers,
+                    CapacityPerWeek = network.Measured[i] && limited ? capacity : null,
+                    VisitRatio = solution.Visits[i],
+                    ArrivalRatePerWeek = solution.Lambda * solution.Visits[i],
+                    Utilization = network.Measured[i] ? solution.Lambda * solution.Load[i] : null,
+                    BusyFraction = network.Measured[i] ? (limited ? solution.Departures[i] / capacity : 0) : null,
+                    ThroughputPerWeek = solution.Departures[i],
+                    IsStable = solution.IsStable(i),
+                    QueueGrowthPerWeek = solution.Arrivals[i] - solution.Departures[i],
+                    WaitTime = Weeks(wait),
+                    ServiceTime = network.Measured[i] ? Weeks(network.ServiceWeeks[i]) : null,
+                    CycleTime = Weeks(cycle),
+                    Wip = solution.Arrivals[i] * cycle,
+                    ObservedWip = stage.ObservedWip,
+                    WipLimit = stage.WipLimit,
+                    ArrivalCv = Math.Sqrt(solution.ArrivalScv[i]),
+                    IsMeasured = network.Measured[i],
+                };
+            }
+            return stages;
+        }
+
+        private static ConstraintReport Report(ModelSolution solution, StageMetrics[] stages)
+        {
+            var network = solution.Network;
+            var ranked = Enumerable.Range(0, network.Count)
+                .Where(solution.CanBeConstraint)
+                .OrderByDescending(i => solution.Load[i])
+                .ThenBy(i => i)
+                .ToList();
+            int? constraint = ranked.Count > 0 ? ranked[0] : null;
+            int? next = ranked.Count > 1 ? ranked[1] : null;
+            if (constraint is int c) stages[c].IsConstraint = true;
+
+            double? ceiling = constraint is int bound ? 1 / solution.Load[bound] : null;
+            var lambda = solution.Lambda;
+            var reachable = Enumerable.Range(0, network.Count).Where(i => network.Measured[i] && solution.Visits[i] > 0).ToList();
+            var stable = reachable.All(i => solution.WaitWeeks[i].HasValue);
+            double? leadWeeks = stable ? reachable.Sum(i => solution.Visits[i] * (solution.WaitWeeks[i]!.Value + network.ServiceWeeks[i])) : null;
+            var touchWeeks = reachable.Sum(i => solution.Visits[i] * network.TouchHours[i]) / Quantity.HoursPerCalendarWeek;
+
+            var report = new ConstraintReport
+            {
+                Workflow = network.Workflow.Name,
+                Constraint = constraint is int c1 ? network.StageName(c1) : null,
+                Utilization = constraint is int c2 ? lambda * solution.Load[c2] : null,
+                DemandPerWeek = lambda,
+                ThroughputPerWeek = ceiling is double x ? Math.Min(lambda, x) : lambda,
+                ThroughputCeilingPerWeek = ceiling,
+                NextConstraint = next is int n1 ? network.StageName(n1) : null,
+                NextUtilization = next is int n2 ? lambda * solution.Load[n2] : null,
+                RelocationFactor = constraint is int c3 && next is int n3 ? solution.Load[c3] / solution.Load[n3] : null,
+                LeadTime = Weeks(leadWeeks),
+                Wip = stable ? stages.Sum(s => s.Wip ?? 0) : null,
+                FlowEfficiency = leadWeeks > 0 ? touchWeeks / leadWeeks : null,
+                IsStable = stages.All(s => s.IsStable),
+                UnmeasuredStages = stages.Where(s => !s.IsMeasured).Select(s => s.Stage).ToArray(),
+                Stages = stages,
+            };
+            report.Evidence = Evidence.Write(solution, report, constraint, next);
+            return report;
+        }
+
+        private static TimeSpan? Weeks(double? weeks) =>
+            weeks is double w ? Quantity.HoursToTimeSpan(w * Quantity.HoursPerCalendarWeek) : null;
+    }
+}

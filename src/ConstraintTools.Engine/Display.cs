@@ -1,0 +1,24 @@
+using System;
+using System.Globalization;
+
+namespace ConstraintTools
+{
+    /// <summary>Short human text for figures, used by the module's format views.</summary>
+    public static class Display
+    {
+        /// <summary>A calendar duration in the largest unit that keeps it readable: 45m, 5.2h, 3.5d, 2.1w.</summary>
+        public static string Duration(TimeSpan? duration)
+        {
+            if (duration is not TimeSpan value) return "";
+            var hours = value.TotalHours;
+            if (hours < 1) return value.TotalMinutes.ToString("0.#", CultureInfo.InvariantCulture) + "m";
+            if (hours < 48) return hours.ToString("0.#", CultureInfo.InvariantCulture) + "h";
+            if (hours < 14 * 24) return value.TotalDays.ToString("0.#", CultureInfo.InvariantCulture) + "d";
+            return (value.TotalDays / 7).ToString("0.#", CultureInfo.InvariantCulture) + "w";
+        }
+
+        /// <summary>A fraction as a percentage, e.g. 0.853 → 85.3%.</summary>
+        public static string Percent(double? fraction) =>
+            fraction is double value ? (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "";
+    }
+}

@@ -1,0 +1,52 @@
+using System;
+using System.Collections.Generic;
+
+namespace ConstraintTools
+{
+    /// <summary>The constraint of one workflow, what it costs and where it moves next.</summary>
+    public sealed class ConstraintReport
+    {
+        public string Workflow { get; internal set; } = "";
+
+        /// <summary>The stage with the highest offered load; null when no stage has a known, finite capacity.</summary>
+        public string? Constraint { get; internal set; }
+
+        /// <summary>Offered load of the constraint.</summary>
+        public double? Utilization { get; internal set; }
+
+        public double DemandPerWeek { get; internal set; }
+
+        /// <summary>min(demand, ceiling).</summary>
+        public double ThroughputPerWeek { get; internal set; }
+
+        /// <summary>X_max = min μ/V; null when no stage has a known, finite capacity.</summary>
+        public double? ThroughputCeilingPerWeek { get; internal set; }
+
+        public string? NextConstraint { get; internal set; }
+        public double? NextUtilization { get; internal set; }
+
+        /// <summary>Factor by which the constraint's capacity must grow before the next constraint binds: ρ₁/ρ₂.</summary>
+        public double? RelocationFactor { get; internal set; }
+
+        /// <summary>Σ V·(wait + service) over measured stages; null when any stage on the path is unstable.</summary>
+        public TimeSpan? LeadTime { get; internal set; }
+
+        /// <summary>Expected items in the workflow; null when unstable.</summary>
+        public double? Wip { get; internal set; }
+
+        /// <summary>Hands-on time as a share of lead time.</summary>
+        public double? FlowEfficiency { get; internal set; }
+
+        public bool IsStable { get; internal set; }
+
+        /// <summary>Stages with no service time, capacity or cadence: candidates for a hidden constraint.</summary>
+        public IReadOnlyList<string> UnmeasuredStages { get; internal set; } = Array.Empty<string>();
+
+        /// <summary>Sentences a person reads: where work piles up, who sits idle, what nobody measures.</summary>
+        public IReadOnlyList<string> Evidence { get; internal set; } = Array.Empty<string>();
+
+        public IReadOnlyList<StageMetrics> Stages { get; internal set; } = Array.Empty<StageMetrics>();
+
+        public override string ToString() => Constraint ?? "(none)";
+    }
+}

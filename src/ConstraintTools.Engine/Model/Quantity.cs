@@ -1,0 +1,73 @@
+using System;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ConstraintTools
+{
+    /// <summary>Parses the duration and rate notation of workflow files: <c>30m</c>, <c>1.5d</c>, <c>10/week</c>.</summary>
+    public static class Quantity
+    {
+        public const double HoursPerCalendarWeek = 168;
+
+        /// <summary>Calendar weeks in a month: a twelfth of a Julian year.</summary>
+        public const double WeeksPerMonth = 365.25 / 12 / 7;
+
+        private static readonly Regex DurationPattern = new Regex(
+            @"^\s*(?<n>[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?)\s*(?<u>m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|wk|wks|weeks?)?\s*$",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        private static readonly Regex RatePattern = new Regex(
+            @"^\s*(?<n>[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?)\s*(/|\s+per\s+)\s*(?<u>h|hr|hour|d|day|w|wk|week|mo|month|y|yr|year)s?\s*$",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        /// <summary>
+        /// Reads a duration in hours. Days and weeks count in the given calendar: working time
+        /// (1d = hoursPerDay, 1w = daysPerWeek days) for effort, <see cref="WorkCalendar.AllHours"/> for calendar periods.
+        /// A bare number is hours.
+        /// </summary>
+        public static bool TryParseDurationHours(string? text, WorkCalendar calendar, out double hours)
+        {
+            hours = 0;
+            if (text is null) return false;
+            var match = DurationPattern.Match(text);
+            if (!match.Success) return false;
+            var number = double.Parse(match.Groups["n"].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
+            if (double.IsInfinity(number)) return false;
+            var unit = match.Groups["u"].Success ? char.ToLowerInvariant(match.Groups["u"].Value[0]) : 'h';
+            hours = unit switch
+            {
+                'm' => number / 60,
+                'd' => number * calendar.HoursPerDay,
+                'w' => number * calendar.HoursPerWeek,
+                _ => number,
+            };
+            return true;
+        }
+
+        /// <summary>Reads a calendar rate such as <c>10/week</c>, <c>2/day</c> or a bare number per week.</summary>
+        public static bool TryParseRatePerWeek(string? text, out double perWeek)
+        {
+            perWeek = 0;
+            if (text is null) return false;
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out perWeek))
+                return !double.IsNaN(perWeek) && !double.IsInfinity(perWeek);
+            var match = RatePattern.Match(text);
+            if (!match.Success) return false;
+            var number = double.Parse(match.Groups["n"].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
+            if (double.IsInfinity(number)) return false;
+            perWeek = char.ToLowerInvariant(match.Groups["u"].Value[0]) switch
+            {
+                'h' => number * HoursPerCalendarWeek,
+                'd' => number * 7,
+                'm' => number / WeeksPerMonth,
+                'y' => number / (12 * WeeksPerMonth),
+                _ => number,
+            };
+            return true;
+        }
+
+        /// <summary>A TimeSpan of the given hours, rounded to the tick rather than to the millisecond as older frameworks do.</summary>
+        public static TimeSpan HoursToTimeSpan(double hours) =>
+            TimeSpan.FromTicks((long)Math.Round(hours * TimeSpan.TicksPerHour));
+    }
+}

@@ -1,0 +1,46 @@
+using System;
+using System.Collections.Generic;
+using ConstraintTools.Analysis;
+
+namespace ConstraintTools
+{
+    /// <summary>An end-to-end workflow: demand entering a network of stages.</summary>
+    public sealed class Workflow
+    {
+        private WorkflowNetwork? network;
+
+        public Workflow(string name) => Name = name;
+
+        public string Name { get; }
+
+        /// <summary>The file the workflow was read from, if any.</summary>
+        public string? Source { get; init; }
+
+        public WorkCalendar Calendar { get; init; } = WorkCalendar.Default;
+
+        /// <summary>Work entering the system, items per calendar week.</summary>
+        public double DemandPerWeek { get; init; }
+
+        /// <summary>Coefficient of variation of inter-arrival times.</summary>
+        public double DemandCv { get; init; } = 1;
+
+        /// <summary>The stage new work enters; null means the first stage.</summary>
+        public string? EntryStage { get; init; }
+
+        /// <summary>Value of one delivered item, for throughput accounting.</summary>
+        public double? ValuePerItem { get; init; }
+
+        public IReadOnlyList<WorkflowStage> Stages { get; init; } = Array.Empty<WorkflowStage>();
+
+        /// <summary>Log statuses that mean the work is finished.</summary>
+        public IReadOnlyList<string> DoneStates { get; init; } = Array.Empty<string>();
+
+        /// <summary>The validated routing network; built once, since a workflow never changes.</summary>
+        internal WorkflowNetwork Network => network ??= WorkflowNetwork.Compile(this);
+
+        /// <summary>Checks the workflow and throws a <see cref="WorkflowException"/> naming the faulty field.</summary>
+        public void Validate() => _ = Network;
+
+        public override string ToString() => Name;
+    }
+}

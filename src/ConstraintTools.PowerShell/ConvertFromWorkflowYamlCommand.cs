@@ -1,0 +1,41 @@
+using System.Management.Automation;
+using System.Text;
+using ConstraintTools.Yaml;
+
+namespace ConstraintTools.PowerShell
+{
+    /// <summary>ConvertFrom-WorkflowYaml: reads a workflow from YAML text a script already holds.</summary>
+    [Cmdlet(VerbsData.ConvertFrom, "WorkflowYaml")]
+    [OutputType(typeof(Workflow))]
+    public sealed class ConvertFromWorkflowYamlCommand : PSCmdlet
+    {
+        private readonly StringBuilder text = new StringBuilder();
+
+        /// <summary>YAML text; lines piped one by one (Get-Content without -Raw) are joined into one document.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [AllowEmptyString]
+        public string InputObject { get; set; } = "";
+
+        /// <summary>Names the text in error messages and becomes the workflow's Source.</summary>
+        [Parameter]
+        public string? SourceName { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (text.Length > 0) text.Append('\n');
+            text.Append(InputObject);
+        }
+
+        protected override void EndProcessing()
+        {
+            try
+            {
+                WriteObject(WorkflowYaml.Parse(text.ToString(), SourceName));
+            }
+            catch (WorkflowException ex)
+            {
+                WriteError(new ErrorRecord(ex, "InvalidWorkflowYaml", ErrorCategory.InvalidData, SourceName ?? (object)text.ToString()));
+            }
+        }
+    }
+}

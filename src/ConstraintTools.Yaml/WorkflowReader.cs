@@ -1,0 +1,265 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ConstraintTools.Yaml
+{
+    /// <summary>
+    /// Walks the YAML node tree by hand rather than deserializing, so that every value keeps its
+    /// line and column and every key can be checked against the schema. The semantic checks live in
+    /// the engine (<see cref="Workflow.Validate"/>) and name a field path; this reader maps the path
+    /// back to where that field stands in the file.
+    /// </summary>
+    internal sealed class WorkflowReader
+    {
+        private static readonly string[] WorkflowKeys = { "name", "description", "calendar", "demand", "value", "stages", "doneStates" };
+        private static readonly string[] DemandKeys = { "rate", "cv", "to" };
+        private static readonly string[] CalendarKeys = { "hoursPerDay", "daysPerWeek" };
+        private static readonly string[] StageKeys =
+            { "name", "description", "servers", "serviceTime", "capacity", "cv", "availability", "calendar", "cadence", "batchSize", "wip", "wipLimit", "next", "states", "queue" };
+        private static readonly string[] RouteKeys = { "to", "probability" };
+        private static readonly Regex CalendarShorthand = new Regex(@"^\s*(?<h>\d+(\.\d+)?)\s*x\s*(?<d>\d+(\.\d+)?)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        private const string Done = "done";
+
+        private readonly string? file;
+        private readonly Dictionary<string, Mark> positions = new Dictionary<string, Mark>(StringComparer.Ordinal);
+
+        public WorkflowReader(string? file) => this.file = file;
+
+        public Workflow Read(string text)
+        {
+            var root = LoadRoot(text);
+            positions[""] = root.Start;
+            var fields = Fields(root, "", WorkflowKeys);
+
+            var calendar = fields.TryGetValue("calendar", out var calendarNode) ? Calendar(calendarNode, "calendar") : WorkCalendar.Default;
+            double demandRate = 0, demandCv = 1;
+            string? entry = null;
+            if (fields.TryGetValue("demand", out var demandNode))
+            {
+                if (demandNode is YamlScalarNode)
+                {
+                    demandRate = Rate(demandNode, "demand.rate");
+                }
+                else
+                {
+                    var demand = Fields(demandNode, "demand", DemandKeys);
+                    if (demand.TryGetValue("rate", out var rate)) demandRate = Rate(rate, "demand.rate");
+                    if (demand.TryGetValue("cv", out var cv)) demandCv = Number(cv, "demand.cv");
+                    if (demand.TryGetValue("to", out var to)) entry = Text(to, "demand.to");
+                }
+            }
+
+            var stages = new List<WorkflowStage>();
+            if (fields.TryGetValue("stages", out var stagesNode))
+            {
+                if (!(stagesNode is YamlSequenceNode sequence))
+                    throw Problem(stagesNode, "stages must be a list of stages, each starting with '- name:'", "stages");
+                foreach (var stageNode in sequence.Children) stages.Add(Stage(stageNode, $"stages[{stages.Count}]", calendar));
+            }
+
+            var workflow = new Workflow(fields.TryGetValue("name", out var name) ? Text(name, "name") : "")
+            {
+                Source = file,
+                Calendar = calendar,
+                DemandPerWeek = demandRate,
+                DemandCv = demandCv,
+                EntryStage = entry,
+                ValuePerItem = fields.TryGetValue("value", out var value) ? Number(value, "value") : null,
+                Stages = stages,
+                DoneStates = fields.TryGetValue("doneStates", out var done) ? TextList(done, "doneStates") : Array.Empty<string>(),
+            };
+            try
+            {
+                workflow.Validate();
+            }
+            catch (WorkflowException problem)
+            {
+                var mark = Locate(problem.Field);
+                throw problem.At(file, (int)mark.Line, (int)mark.Column);
+            }
+            return workflow;
+        }
+
+        private YamlNode LoadRoot(string text)
+        {
+            if (string.IsNullOrWhiteSpace(text)) throw new WorkflowException("the file is empty; a workflow needs at least a name and stages", file: file, line: 1, column: 1);
+            var stream = new YamlStream();
+            try
+            {
+                stream.Load(new StringReader(text));
+            }
+            catch (YamlException ex)
+            {
+                throw new WorkflowException("this is not valid YAML: " + StripLocation(ex.Message), file: file, line: (int)ex.Start.Line, column: (int)ex.Start.Column, inner: ex);
+            }
+            if (stream.Documents.Count == 0) throw new WorkflowException("the file holds no YAML document (only comments?)", file: file, line: 1, column: 1);
+            if (stream.Documents.Count > 1)
+            {
+                var second = stream.Documents[1].RootNode.Start;
+                throw new WorkflowException("the file holds more than one YAML document; put one workflow in each file", file: file, line: (int)second.Line, column: (int)second.Column);
+            }
+            var root = stream.Documents[0].RootNode;
+            if (!(root is YamlMappingNode))
+                throw Problem(root, "a workflow file must be a mapping with at least 'name:' and 'stages:'", null);
+            return root;
+        }
+
+        private WorkflowStage Stage(YamlNode node, string path, WorkCalendar workflowCalendar)
+        {
+            positions[path] = node.Start;
+            var fields = Fields(node, path, StageKeys);
+            var calendar = fields.TryGetValue("calendar", out var calendarNode) ? Calendar(calendarNode, path + ".calendar") : null;
+            var effort = calendar ?? workflowCalendar;
+            return new WorkflowStage(fields.TryGetValue("name", out var name) ? Text(name, path + ".name") : "")
+            {
+                Servers = fields.TryGetValue("servers", out var servers) ? Integer(servers, path + ".servers") : 1,
+                ServiceTimeHours = fields.TryGetValue("serviceTime", out var service) ? Duration(service, path + ".serviceTime", effort) : null,
+                CapacityPerWeek = fields.TryGetValue("capacity", out var capacity) ? Rate(capacity, path + ".capacity") : null,
+                Cv = fields.TryGetValue("cv", out var cv) ? Number(cv, path + ".cv") : 1,
+                Availability = fields.TryGetValue("availability", out var availability) ? Number(availability, path + ".availability") : 1,
+                Calendar = calendar,
+                Cadence = fields.TryGetValue("cadence", out var cadence)
+                    ? Quantity.HoursToTimeSpan(Duration(cadence, path + ".cadence", WorkCalendar.AllHours))
+                    : null,
+                BatchSize = fields.TryGetValue("batchSize", out var batch) ? Integer(batch, path + ".batchSize") : null,
+                ObservedWip = fields.TryGetValue("wip", out var wip) ? Integer(wip, path + ".wip") : null,
+                WipLimit = fields.TryGetValue("wipLimit", out var limit) ? Integer(limit, path + ".wipLimit") : null,
+                Routes = fields.TryGetValue("next", out var next) ? Routes(next, path + ".next") : Array.Empty<Route>(),
+                States = fields.TryGetValue("states", out var states) ? TextList(states, path + ".states") : Array.Empty<string>(),
+                QueueStates = fields.TryGetValue("queue", out var queue) ? TextList(queue, path + ".queue") : Array.Empty<string>(),
+            };
+        }
+
+        private IReadOnlyList<Route> Routes(YamlNode node, string path)
+        {
+            if (node is YamlScalarNode)
+                return new[] { new Route(Target(Text(node, path)), 1) };
+            if (!(node is YamlSequenceNode sequence) || sequence.Children.Count == 0)
+                throw Problem(node, "next must be a stage name, 'done', or a list of '{ to: Stage, probability: 0.3 }'", path);
+            var routes = new List<Route>();
+            foreach (var item in sequence.Children)
+            {
+                var at = $"{path}[{routes.Count}]";
+                positions[at] = item.Start;
+                var fields = Fields(item, at, RouteKeys);
+                if (!fields.TryGetValue("to", out var to)) throw Problem(item, "this route has no 'to:' stage", at);
+                double probability;
+                if (fields.TryGetValue("probability", out var p)) probability = Number(p, at + ".probability");
+                else if (sequence.Children.Count == 1) probability = 1;
+                else throw Problem(item, "this route has no 'probability:'; with several routes each needs one", at);
+                routes.Add(new Route(Target(Text(to, at + ".to")), probability));
+            }
+            return routes;
+        }
+
+        private static string? Target(string name) => string.Equals(name, Done, StringComparison.OrdinalIgnoreCase) ? null : name;
+
+        private WorkCalendar Calendar(YamlNode node, string path)
+        {
+            if (node is YamlScalarNode)
+            {
+                var match = CalendarShorthand.Match(Text(node, path));
+                if (!match.Success) throw Problem(node, "a calendar is '24x7' (hours per day x days per week) or a mapping with hoursPerDay and daysPerWeek", path);
+                return new WorkCalendar(double.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture), double.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture));
+            }
+            var fields = Fields(node, path, CalendarKeys);
+            return new WorkCalendar(
+                fields.TryGetValue("hoursPerDay", out var hours) ? Number(hours, path + ".hoursPerDay") : WorkCalendar.Default.HoursPerDay,
+                fields.TryGetValue("daysPerWeek", out var days) ? Number(days, path + ".daysPerWeek") : WorkCalendar.Default.DaysPerWeek);
+        }
+
+        /// <summary>The mapping's entries by canonical key name; an unknown or repeated key is an error.</summary>
+        private Dictionary<string, YamlNode> Fields(YamlNode node, string path, string[] keys)
+        {
+            if (!(node is YamlMappingNode mapping))
+                throw Problem(node, $"expected a mapping with keys such as {string.Join(", ", keys.Take(4))}", path.Length == 0 ? null : path);
+            var fields = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+            foreach (var entry in mapping.Children)
+            {
+                var keyText = entry.Key is YamlScalarNode scalar ? scalar.Value ?? "" : "";
+                var key = keys.FirstOrDefault(k => string.Equals(k, keyText, StringComparison.OrdinalIgnoreCase));
+                var field = path.Length == 0 ? keyText : path + "." + keyText;
+                if (key is null)
+                {
+                    var nearest = Spelling.Nearest(keyText, keys);
+                    var hint = nearest != null ? $"; did you mean '{nearest}'?" : $"; valid keys here: {string.Join(", ", keys)}";
+                    throw Problem(entry.Key, $"unknown key '{keyText}'{hint}", field);
+                }
+                if (fields.ContainsKey(key)) throw Problem(entry.Key, $"the key '{key}' appears twice", field);
+                fields.Add(key, entry.Value);
+                positions[path.Length == 0 ? key : path + "." + key] = entry.Value.Start;
+            }
+            return fields;
+        }
+
+        private string Text(YamlNode node, string path)
+        {
+            if (!(node is YamlScalarNode scalar)) throw Problem(node, "expected a single value, not a list or mapping", path);
+            return scalar.Value ?? "";
+        }
+
+        private IReadOnlyList<string> TextList(YamlNode node, string path) =>
+            node is YamlSequenceNode sequence
+                ? sequence.Children.Select((item, k) => Text(item, $"{path}[{k}]")).ToArray()
+                : new[] { Text(node, path) };
+
+        private double Number(YamlNode node, string path)
+        {
+            var text = Text(node, path).Trim();
+            var percent = text.EndsWith("%", StringComparison.Ordinal);
+            if (percent) text = text.Substring(0, text.Length - 1);
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || double.IsNaN(number) || double.IsInfinity(number))
+                throw Problem(node, $"'{Text(node, path)}' is not a number", path);
+            return percent ? number / 100 : number;
+        }
+
+        private int Integer(YamlNode node, string path)
+        {
+            var text = Text(node, path);
+            if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
+                throw Problem(node, $"'{text}' is not a whole number", path);
+            return number;
+        }
+
+        private double Duration(YamlNode node, string path, WorkCalendar calendar)
+        {
+            var text = Text(node, path);
+            if (!Quantity.TryParseDurationHours(text, calendar, out var hours))
+                throw Problem(node, $"'{text}' is not a duration; write 30m, 4h, 1.5d, 2w or a number of hours", path);
+            return hours;
+        }
+
+        private double Rate(YamlNode node, string path)
+        {
+            var text = Text(node, path);
+            if (!Quantity.TryParseRatePerWeek(text, out var perWeek))
+                throw Problem(node, $"'{text}' is not a rate; write N/hour, N/day, N/week, N/month or a number per week", path);
+            return perWeek;
+        }
+
+        private WorkflowException Problem(YamlNode node, string reason, string? field) =>
+            new WorkflowException(reason, field, file, (int)node.Start.Line, (int)node.Start.Column);
+
+        /// <summary>Where a field stands; a field that is absent is placed at its nearest present parent.</summary>
+        private Mark Locate(string? field)
+        {
+            var path = field ?? "";
+            while (true)
+            {
+                if (positions.TryGetValue(path, out var mark)) return mark;
+                var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
+                if (cut <= 0) return positions[""];
+                path = path.Substring(0, cut);
+            }
+        }
+
+        private static string StripLocation(string message) =>
+            Regex.Replace(message, @"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ", "");
+    }
+}
