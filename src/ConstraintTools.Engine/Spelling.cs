@@ -6,21 +6,37 @@ namespace ConstraintTools
     /// <summary>Finds the word a user probably meant, for "did you mean" hints.</summary>
     public static class Spelling
     {
-        /// <summary>The candidate closest to <paramref name="word"/> by edit distance, or null when none is close.</summary>
+        /// <summary>
+        /// The candidate closest to <paramref name="word"/>, or null when none is close. A word
+        /// that is the candidate with letters left out (servce → serviceTime) ranks first, then
+        /// edit distance decides.
+        /// </summary>
         public static string? Nearest(string word, IEnumerable<string> candidates)
         {
+            var lower = word.ToLowerInvariant();
             string? best = null;
-            var bestDistance = int.MaxValue;
+            var bestScore = double.MaxValue;
             foreach (var candidate in candidates)
             {
-                var distance = Distance(word.ToLowerInvariant(), candidate.ToLowerInvariant());
-                if (distance < bestDistance)
+                var other = candidate.ToLowerInvariant();
+                var distance = Distance(lower, other);
+                var close = distance <= Math.Max(2, Math.Min(lower.Length, other.Length) / 3);
+                var score = lower.Length >= 3 && IsSubsequence(lower, other) ? 0.5 : close ? distance : double.MaxValue;
+                if (score < bestScore)
                 {
                     best = candidate;
-                    bestDistance = distance;
+                    bestScore = score;
                 }
             }
-            return best != null && bestDistance <= Math.Max(2, Math.Min(word.Length, best.Length) / 3) ? best : null;
+            return best;
+        }
+
+        private static bool IsSubsequence(string shorter, string longer)
+        {
+            var at = 0;
+            foreach (var letter in longer)
+                if (at < shorter.Length && shorter[at] == letter) at++;
+            return at == shorter.Length;
         }
 
         private static int Distance(string a, string b)

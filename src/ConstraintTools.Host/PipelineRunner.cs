@@ -17,7 +17,7 @@ namespace ConstraintTools.Host
         public PipelineRunner(TextWriter output, TextWriter errors, int width = 160, bool plainText = true)
         {
             this.errors = errors;
-            host = new TextHost(output, errors, width);
+            host = new TextHost(output, errors, width, plainText);
             // The staged module's folder goes first on the module path, so autoloading and
             // Import-Module ConstraintTools find this build rather than an installed copy.
             var modules = Path.GetDirectoryName(StagedModuleDir.TrimEnd('/', '\\'))!;
@@ -27,7 +27,6 @@ namespace ConstraintTools.Host
             if (OperatingSystem.IsWindows()) state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
             runspace = RunspaceFactory.CreateRunspace(host, state);
             runspace.Open();
-            if (plainText) Run("$PSStyle.OutputRendering = 'PlainText'");
         }
 
         /// <summary>Where the build staged the module (fixed when the host was built).</summary>
@@ -44,22 +43,26 @@ namespace ConstraintTools.Host
             using var shell = PowerShell.Create();
             shell.Runspace = runspace;
             shell.AddScript(script).AddCommand("Out-Default");
-            shell.Commands.Commands[0].MergeMyResults(PipelineResultTypes.Error, PipelineResultTypes.Output);
-            var failed = false;
+            // Errors are written as they happen, so they stand next to the output around them.
+            shell.Streams.Error.DataAdded += (_, e) => WriteError(shell.Streams.Error[e.Index]);
             try
             {
                 shell.Invoke();
             }
             catch (RuntimeException ex)
             {
-                errors.WriteLine(ex.ErrorRecord?.ToString() ?? ex.Message);
-                failed = true;
+                WriteError(ex.ErrorRecord);
+                return 1;
             }
-            failed |= shell.HadErrors;
-            if (failed) return 1;
+            if (shell.Streams.Error.Count > 0) return 1;
             if (host.ExitCode is int code) return code;
-            var lastExitCode = runspace.SessionStateProxy.GetVariable("LASTEXITCODE");
-            return lastExitCode is int native ? native : 0;
+            return runspace.SessionStateProxy.GetVariable("LASTEXITCODE") is int scriptExitCode ? scriptExitCode : 0;
+        }
+
+        private void WriteError(ErrorRecord record)
+        {
+            var command = record.InvocationInfo?.MyCommand?.Name;
+            errors.WriteLine(string.IsNullOrEmpty(command) ? record.ToString() : command + ": " + record);
         }
 
         public void Dispose() => runspace.Dispose();

@@ -6,6 +6,8 @@ using System.IO;
 using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Security;
+using System.Text;
+using System.Text.RegularExpressions;
 
 namespace ConstraintTools.Host
 {
@@ -17,9 +19,10 @@ namespace ConstraintTools.Host
     {
         private readonly TextUserInterface ui;
 
-        public TextHost(TextWriter output, TextWriter errors, int width)
+        /// <param name="plainText">Strip the ANSI styling PowerShell puts into tables and errors, for files, pipes and tests.</param>
+        public TextHost(TextWriter output, TextWriter errors, int width, bool plainText)
         {
-            ui = new TextUserInterface(output, errors, width);
+            ui = new TextUserInterface(plainText ? new PlainTextWriter(output) : output, plainText ? new PlainTextWriter(errors) : errors, width);
         }
 
         public override string Name => "ConstraintTools.Host";
@@ -69,6 +72,20 @@ namespace ConstraintTools.Host
             public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName, PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) => throw Interactive();
 
             private static Exception Interactive() => new PSNotSupportedException("This host is not interactive: pass every value as a parameter (and -Confirm:$false).");
+        }
+
+        private sealed class PlainTextWriter : TextWriter
+        {
+            private static readonly Regex Styling = new Regex("\u001b\\[[0-9;?]*[A-Za-z]", RegexOptions.Compiled);
+            private readonly TextWriter inner;
+
+            public PlainTextWriter(TextWriter inner) => this.inner = inner;
+
+            public override Encoding Encoding => inner.Encoding;
+            public override void Write(char value) => inner.Write(value);
+            public override void Write(string? value) => inner.Write(value is null ? null : Styling.Replace(value, ""));
+            public override void WriteLine(string? value) => inner.WriteLine(value is null ? null : Styling.Replace(value, ""));
+            public override void Flush() => inner.Flush();
         }
 
         private sealed class FixedRawUserInterface : PSHostRawUserInterface

@@ -90,13 +90,21 @@ namespace ConstraintTools.Yaml
         {
             if (string.IsNullOrWhiteSpace(text)) throw new WorkflowException("the file is empty; a workflow needs at least a name and stages", file: file, line: 1, column: 1);
             var stream = new YamlStream();
+            var parser = new TrackingParser(new Parser(new StringReader(text)));
             try
             {
-                stream.Load(new StringReader(text));
+                stream.Load(parser);
             }
             catch (YamlException ex)
             {
                 throw new WorkflowException("this is not valid YAML: " + StripLocation(ex.Message), file: file, line: (int)ex.Start.Line, column: (int)ex.Start.Column, inner: ex);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException || ex is ArgumentException || ex is FormatException)
+            {
+                // Some malformed input (an unclosed flow sequence at the end, say) makes the
+                // scanner fail without a position; the last event it read is the best place to point at.
+                throw new WorkflowException("this is not valid YAML: the parser stopped after this point (an unclosed bracket, brace or quote?)",
+                    file: file, line: (int)parser.LastGood.Line, column: (int)parser.LastGood.Column, inner: ex);
             }
             if (stream.Documents.Count == 0) throw new WorkflowException("the file holds no YAML document (only comments?)", file: file, line: 1, column: 1);
             if (stream.Documents.Count > 1)
@@ -256,6 +264,24 @@ namespace ConstraintTools.Yaml
                 var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
                 if (cut <= 0) return positions[""];
                 path = path.Substring(0, cut);
+            }
+        }
+
+        /// <summary>Remembers where the last event the parser produced ended.</summary>
+        private sealed class TrackingParser : IParser
+        {
+            private readonly IParser inner;
+
+            public TrackingParser(IParser inner) => this.inner = inner;
+
+            public Mark LastGood { get; private set; } = Mark.Empty;
+
+            public YamlDotNet.Core.Events.ParsingEvent? Current => inner.Current;
+
+            public bool MoveNext()
+            {
+                if (inner.Current != null) LastGood = inner.Current.End;
+                return inner.MoveNext();
             }
         }
 

@@ -1,0 +1,81 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+
+namespace ConstraintTools.PowerShell.Tests;
+
+/// <summary>The staged module as PowerShell sees it: manifest, exports, help and views.</summary>
+public sealed class ModuleTests : IDisposable
+{
+    private static readonly string[] Cmdlets = { "ConvertFrom-WorkflowYaml", "Find-Constraint", "Import-Workflow", "Measure-Workflow" };
+    private readonly ModuleSession session = new();
+
+    [Fact]
+    public void ManifestIsValidAndExportsExactlyTheCmdlets()
+    {
+        var (output, errors) = session.Invoke($"Test-ModuleManifest '{ModuleSession.ManifestPath}'");
+
+        Assert.Empty(errors);
+        var manifest = (PSModuleInfo)output.Single().BaseObject;
+        Assert.Equal(Cmdlets, manifest.ExportedCmdlets.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        Assert.Contains("Core", manifest.CompatiblePSEditions);
+        Assert.Contains("Desktop", manifest.CompatiblePSEditions);
+        Assert.False(string.IsNullOrWhiteSpace(manifest.Description));
+        var assembly = System.Reflection.AssemblyName.GetAssemblyName(Path.Combine(ModuleSession.StagedModuleDir, "ConstraintTools.PowerShell.dll"));
+        Assert.Equal(manifest.Version, new Version(assembly.Version!.Major, assembly.Version.Minor, assembly.Version.Build));
+    }
+
+    [Fact]
+    public void ImportedModuleHasTheCmdlets()
+    {
+        var (output, _) = session.Invoke("Get-Command -Module ConstraintTools | ForEach-Object Name");
+
+        Assert.Equal(Cmdlets, output.Select(o => o.ToString()).OrderBy(n => n, StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Import-Workflow")]
+    [InlineData("ConvertFrom-WorkflowYaml")]
+    [InlineData("Measure-Workflow")]
+    [InlineData("Find-Constraint")]
+    public void HelpShowsSynopsisAndAtLeastTwoExamples(string cmdlet)
+    {
+        var examples = session.Render($"Get-Help {cmdlet} -Examples");
+        var (output, _) = session.Invoke($"(Get-Help {cmdlet}).Synopsis");
+
+        var synopsis = output.Single().ToString();
+        Assert.DoesNotContain(cmdlet + " ", synopsis); // an auto-generated synopsis is just the syntax
+        Assert.Contains("Example 2", examples, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(cmdlet, examples);
+    }
+
+    [Theory]
+    [InlineData("Import-Workflow", "Path")]
+    [InlineData("Import-Workflow", "LiteralPath")]
+    [InlineData("ConvertFrom-WorkflowYaml", "InputObject")]
+    [InlineData("ConvertFrom-WorkflowYaml", "SourceName")]
+    [InlineData("Measure-Workflow", "Workflow")]
+    [InlineData("Find-Constraint", "Workflow")]
+    public void HelpDescribesEveryParameter(string cmdlet, string parameter)
+    {
+        var (output, errors) = session.Invoke($"(Get-Help {cmdlet} -Parameter {parameter}).Description | ForEach-Object Text");
+
+        Assert.Empty(errors);
+        Assert.True(string.Concat(output.Select(o => o.ToString())).Length > 20, $"{cmdlet} -{parameter} has no description");
+    }
+
+    [Theory]
+    [InlineData("Import-Workflow", "ConstraintTools.Workflow")]
+    [InlineData("ConvertFrom-WorkflowYaml", "ConstraintTools.Workflow")]
+    [InlineData("Measure-Workflow", "ConstraintTools.StageMetrics")]
+    [InlineData("Find-Constraint", "ConstraintTools.ConstraintReport")]
+    public void DeclaresItsOutputType(string cmdlet, string type)
+    {
+        var (output, _) = session.Invoke($"(Get-Command {cmdlet}).OutputType | ForEach-Object Name");
+
+        Assert.Equal(type, output.Single().ToString());
+    }
+
+    public void Dispose() => session.Dispose();
+}

@@ -1,0 +1,237 @@
+using System;
+using System.IO;
+using ConstraintTools.Yaml;
+
+namespace ConstraintTools.Tests;
+
+/// <summary>The YAML reader: what it accepts, and an error naming file, line, column and field for each bad input.</summary>
+public class WorkflowYamlTests
+{
+    private const string Valid = """
+        name: Delivery
+        calendar: { hoursPerDay: 6, daysPerWeek: 4 }
+        demand: { rate: 2/day, cv: 0.5, to: Build }
+        value: 4000
+        doneStates: [Done, Released]
+        stages:
+          - name: Discovery
+            serviceTime: 1.5d
+          - name: Build
+            servers: 3
+            serviceTime: 90m
+            availability: 80%
+            cv: 0.7
+            wip: 12
+            wipLimit: 10
+            states: [In Progress]
+            queue: Ready for Build
+          - name: Review
+            capacity: 3/day
+            next:
+              - { to: build, probability: 0.25 }
+              - { to: Release, probability: 0.75 }
+          - name: Release
+            cadence: 2w
+            batchSize: 30
+          - name: Smoke test
+            calendar: 24x7
+            serviceTime: 1d
+            next: done
+        """;
+
+    [Fact]
+    public void ReadsEveryField()
+    {
+        var workflow = WorkflowYaml.Parse(Valid, "valid.yaml");
+
+        Assert.Equal("Delivery", workflow.Name);
+        Assert.Equal("valid.yaml", workflow.Source);
+        Assert.Equal(24, workflow.Calendar.HoursPerWeek);
+        Assert.Equal(14, workflow.DemandPerWeek, 12);
+        Assert.Equal(0.5, workflow.DemandCv);
+        Assert.Equal("Build", workflow.EntryStage);
+        Assert.Equal(4000, workflow.ValuePerItem);
+        Assert.Equal(new[] { "Done", "Released" }, workflow.DoneStates);
+
+        var discovery = workflow.Stages[0];
+        Assert.Equal(9, discovery.ServiceTimeHours!.Value, 12); // 1.5 working days of 6 h
+        Assert.Empty(discovery.Routes);
+
+        var build = workflow.Stages[1];
+        Assert.Equal(3, build.Servers);
+        Assert.Equal(1.5, build.ServiceTimeHours!.Value, 12);
+        Assert.Equal(0.8, build.Availability, 12);
+        Assert.Equal(0.7, build.Cv);
+        Assert.Equal(12, build.ObservedWip);
+        Assert.Equal(10, build.WipLimit);
+        Assert.Equal(new[] { "In Progress" }, build.States);
+        Assert.Equal(new[] { "Ready for Build" }, build.QueueStates);
+
+        var review = workflow.Stages[2];
+        Assert.Equal(21, review.CapacityPerWeek!.Value, 12);
+        Assert.Equal(2, review.Routes.Count);
+        Assert.Equal("build", review.Routes[0].To);
+        Assert.Equal(0.25, review.Routes[0].Probability);
+
+        var release = workflow.Stages[3];
+        Assert.Equal(TimeSpan.FromDays(14), release.Cadence); // a release train period is calendar time
+        Assert.Equal(30, release.BatchSize);
+
+        var smoke = workflow.Stages[4];
+        Assert.Equal(168, smoke.Calendar!.HoursPerWeek);
+        Assert.Equal(24, smoke.ServiceTimeHours!.Value, 12); // a day of a 24x7 stage is 24 h
+        Assert.True(smoke.Routes[0].Exits);
+    }
+
+    [Theory]
+    [InlineData("30m", 0.5)]
+    [InlineData("4h", 4)]
+    [InlineData("1.5d", 12)]
+    [InlineData("2w", 80)]
+    [InlineData("2.5", 2.5)]
+    [InlineData("1 day", 8)]
+    public void ReadsDurationsInWorkingTime(string text, double hours)
+    {
+        Assert.True(Quantity.TryParseDurationHours(text, WorkCalendar.Default, out var parsed));
+        Assert.Equal(hours, parsed, 12);
+    }
+
+    [Theory]
+    [InlineData("10/week", 10)]
+    [InlineData("2/day", 14)]
+    [InlineData("1/hour", 168)]
+    [InlineData("30.4375/month", 7)]
+    [InlineData("12", 12)]
+    [InlineData("3 per week", 3)]
+    public void ReadsCalendarRatesPerWeek(string text, double perWeek)
+    {
+        Assert.True(Quantity.TryParseRatePerWeek(text, out var parsed));
+        Assert.Equal(perWeek, parsed, 12);
+    }
+
+    public static TheoryData<string, string, int, int, string> BadInputs => new()
+    {
+        {
+            "unknown key, nearest suggested",
+            "name: x\nstages:\n  - name: A\n    servce: 4h\n", 4, 5, "unknown key 'servce'; did you mean 'serviceTime'?"
+        },
+        {
+            "misspelt top-level key",
+            "name: x\nstagse:\n  - name: A\n", 2, 1, "did you mean 'stages'?"
+        },
+        {
+            "missing workflow name",
+            "stages:\n  - name: A\n    serviceTime: 1h\n", 1, 1, "the workflow has no name"
+        },
+        {
+            "missing stage name",
+            "name: x\nstages:\n  - serviceTime: 1h\n", 3, 5, "the stage has no name"
+        },
+        {
+            "duplicate stage",
+            "name: x\nstages:\n  - name: Build\n  - name: build\n", 4, 11, "duplicate stage name 'build'"
+        },
+        {
+            "negative time",
+            "name: x\nstages:\n  - name: A\n    serviceTime: -2h\n", 4, 18, "the service time is negative"
+        },
+        {
+            "zero time",
+            "name: x\nstages:\n  - name: A\n    cadence: 0w\n", 4, 14, "the cadence is zero"
+        },
+        {
+            "unparseable duration",
+            "name: x\nstages:\n  - name: A\n    serviceTime: soon\n", 4, 18, "'soon' is not a duration"
+        },
+        {
+            "unparseable rate",
+            "name: x\ndemand:\n  rate: lots/week\nstages:\n  - name: A\n", 3, 9, "'lots/week' is not a rate"
+        },
+        {
+            "next naming no stage",
+            "name: x\nstages:\n  - name: Build\n    next: Reveiw\n  - name: Review\n", 4, 11, "'Reveiw' names no stage; did you mean 'Review'?"
+        },
+        {
+            "route naming no stage",
+            "name: x\nstages:\n  - name: A\n    next:\n      - { to: A, probability: 0.5 }\n      - { to: Nowhere, probability: 0.5 }\n", 6, 15, "'Nowhere' names no stage"
+        },
+        {
+            "probabilities not summing to 1",
+            "name: x\nstages:\n  - name: A\n    next:\n      - { to: B, probability: 0.5 }\n      - { to: done, probability: 0.4 }\n  - name: B\n", 5, 7, "sum to 0.9, not 1"
+        },
+        {
+            "loop with no way out",
+            "name: x\nstages:\n  - name: A\n  - name: B\n    next: C\n  - name: C\n    next: B\n", 7, 11, "the stages B → C form a loop with no way out"
+        },
+        {
+            "not YAML",
+            "name: x\nstages: [\n  - a\n", 3, 3, "this is not valid YAML"
+        },
+        {
+            "YAML that is not a workflow",
+            "- just\n- a list\n", 1, 1, "must be a mapping"
+        },
+        {
+            "empty file",
+            "  \n", 1, 1, "the file is empty"
+        },
+        {
+            "only comments",
+            "# nothing here\n", 1, 1, "no YAML document"
+        },
+        {
+            "a second document",
+            "name: x\nstages:\n  - name: A\n---\nname: y\n", 5, 1, "more than one YAML document"
+        },
+        {
+            "servers not a whole number",
+            "name: x\nstages:\n  - name: A\n    servers: 1.5\n", 4, 14, "'1.5' is not a whole number"
+        },
+        {
+            "availability above one",
+            "name: x\nstages:\n  - name: A\n    serviceTime: 1h\n    availability: 3\n", 5, 19, "availability must be above 0 and at most 1"
+        },
+        {
+            "entry stage naming no stage",
+            "name: x\ndemand: { rate: 1, to: Nope }\nstages:\n  - name: A\n", 2, 24, "'Nope' names no stage"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public void NamesFileLineColumnAndProblem(string because, string yaml, int line, int column, string reason)
+    {
+        var error = Assert.Throws<WorkflowException>(() => WorkflowYaml.Parse(yaml, "flow.yaml"));
+
+        Assert.True(error.Message.Contains(reason, StringComparison.Ordinal), $"{because}: {error.Message}");
+        Assert.Equal("flow.yaml", error.File);
+        Assert.Equal((line, column), (error.Line, error.Column));
+        Assert.StartsWith($"flow.yaml:{line}:{column}: ", error.Message);
+    }
+
+    [Fact]
+    public void NamesAMissingFile()
+    {
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".yaml");
+
+        var error = Assert.Throws<WorkflowException>(() => WorkflowYaml.Load(path));
+
+        Assert.Equal(path, error.File);
+        Assert.Contains("does not exist", error.Message);
+    }
+
+    [Fact]
+    public void ReadsAFileWithAByteOrderMark()
+    {
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".yaml");
+        File.WriteAllText(path, "name: bom\nstages:\n  - name: A\n    serviceTime: 1h\n", new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        try
+        {
+            Assert.Equal("bom", WorkflowYaml.Load(path).Name);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
