@@ -34,6 +34,9 @@ namespace ConstraintTools.Analysis
             foreach (var piling in stages.Where(s => s.QueueGrowthPerWeek > 0).OrderByDescending(s => s.QueueGrowthPerWeek))
                 lines.Add($"Work piles up in front of {piling.Stage} at {Number(piling.QueueGrowthPerWeek)} items/week: it receives {Number(piling.ArrivalRatePerWeek)} but finishes {Number(piling.ThroughputPerWeek)}.");
 
+            foreach (var held in stages.Where(s => s.Utilization >= 1 && s.IsStable))
+                lines.Add($"{held.Stage} would need {Percent(held.Utilization!.Value)} of its capacity at full demand, but the stages before it let through only {Number(held.ThroughputPerWeek)} items/week ({Percent(held.BusyFraction!.Value)} busy): it overloads as soon as they are relieved.");
+
             if (constraint is int bottleneck)
             {
                 var idle = Downstream(network, bottleneck)
@@ -45,7 +48,7 @@ namespace ConstraintTools.Analysis
             }
 
             if (constraint is int c4 && next is int n)
-                lines.Add($"Elevating {stages[c4].Stage} by a factor of {Number(report.RelocationFactor!.Value)} moves the constraint to {stages[n].Stage} ({Percent(stages[n].Utilization!.Value)} utilized now).");
+                lines.Add($"Elevating {stages[c4].Stage} by a factor of {Number(report.RelocationFactor!.Value)} moves the constraint to {stages[n].Stage} (offered load {Percent(stages[n].Utilization!.Value)} now).");
 
             if (report.LeadTime is { } lead && lead.Ticks > 0)
                 foreach (var i in Enumerable.Range(0, network.Count).Where(i => network.CadenceWeeks[i] > 0 && solution.Visits[i] > 0))
