@@ -32,7 +32,7 @@ namespace ConstraintTools.Analysis
             }
 
             foreach (var piling in stages.Where(s => s.QueueGrowthPerWeek > 0).OrderByDescending(s => s.QueueGrowthPerWeek))
-                lines.Add($"Work piles up in front of {piling.Stage} at {Number(piling.QueueGrowthPerWeek)} items/week: it receives {Number(piling.ArrivalRatePerWeek)} but finishes {Number(piling.ThroughputPerWeek)}.");
+                lines.Add($"Work piles up in front of {piling.Stage} at {Number(piling.QueueGrowthPerWeek)} items/week: it receives {Number(piling.InflowPerWeek)} but finishes {Number(piling.ThroughputPerWeek)}.");
 
             foreach (var held in stages.Where(s => s.Utilization >= 1 && s.IsStable))
                 lines.Add($"{held.Stage} would need {Percent(held.Utilization!.Value)} of its capacity at full demand, but the stages before it let through only {Number(held.ThroughputPerWeek)} items/week ({Percent(held.BusyFraction!.Value)} busy): it overloads as soon as they are relieved.");
@@ -44,7 +44,7 @@ namespace ConstraintTools.Analysis
                     .Select(i => $"{stages[i].Stage} ({Percent(stages[i].BusyFraction!.Value)} busy)")
                     .ToList();
                 if (idle.Count > 0)
-                    lines.Add($"Downstream of {stages[bottleneck].Stage}, {Join(idle)} {(idle.Count == 1 ? "sits" : "sit")} idle much of the time: speeding them up adds no throughput.");
+                    lines.Add($"Downstream of {stages[bottleneck].Stage}, {Join(idle)} {(idle.Count == 1 ? "sits idle much of the time: speeding it up" : "sit idle much of the time: speeding them up")} adds no throughput.");
             }
 
             if (constraint is int c4 && next is int n)

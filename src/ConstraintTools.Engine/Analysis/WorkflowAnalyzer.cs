@@ -38,6 +38,7 @@ namespace ConstraintTools.Analysis
                     ArrivalRatePerWeek = solution.Lambda * solution.Visits[i],
                     Utilization = network.Measured[i] ? solution.Lambda * solution.Load[i] : null,
                     BusyFraction = network.Measured[i] ? (limited ? solution.Departures[i] / capacity : 0) : null,
+                    InflowPerWeek = solution.Arrivals[i],
                     ThroughputPerWeek = solution.Departures[i],
                     IsStable = solution.IsStable(i),
                     QueueGrowthPerWeek = solution.Arrivals[i] - solution.Departures[i],

@@ -22,6 +22,9 @@ namespace ConstraintTools
         /// <summary>Offered arrival rate λ·V.</summary>
         public double ArrivalRatePerWeek { get; internal set; }
 
+        /// <summary>Arrivals the stage really receives in the fluid model, after overloaded stages upstream hold work back.</summary>
+        public double InflowPerWeek { get; internal set; }
+
         /// <summary>Offered load ρ = λ·V / μ as a fraction; null when the stage is unmeasured.</summary>
         public double? Utilization { get; internal set; }
 
