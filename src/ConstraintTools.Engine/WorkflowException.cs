@@ -43,6 +43,10 @@ namespace ConstraintTools
                 if (line > 0) text.Append(':').Append(line).Append(':').Append(column);
                 text.Append(": ");
             }
+            else if (line > 0)
+            {
+                text.Append("line ").Append(line).Append(", column ").Append(column).Append(": ");
+            }
             if (field != null) text.Append(field).Append(": ");
             return text.Append(reason).ToString();
         }

@@ -210,6 +210,14 @@ public class WorkflowYamlTests
     }
 
     [Fact]
+    public void NamesTheLineOfTextThatCameFromNoFile()
+    {
+        var error = Assert.Throws<WorkflowException>(() => WorkflowYaml.Parse("name: x\nstages:\n  - name: A\n    next: B\n"));
+
+        Assert.StartsWith("line 4, column 11: stages[0].next: ", error.Message);
+    }
+
+    [Fact]
     public void NamesAMissingFile()
     {
         var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".yaml");

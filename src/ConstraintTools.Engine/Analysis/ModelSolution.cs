@@ -15,10 +15,13 @@ namespace ConstraintTools.Analysis
             ArrivalScv = SolveArrivalVariability(network, Lambda, Arrivals, Departures);
             Load = new double[n];
             WaitWeeks = new double?[n];
+            stable = new bool[n];
             for (var i = 0; i < n; i++)
             {
                 Load[i] = double.IsPositiveInfinity(network.Capacity[i]) ? 0 : Visits[i] / network.Capacity[i];
-                WaitWeeks[i] = Wait(i);
+                var wait = Wait(i);
+                stable[i] = Arrivals[i] < network.Capacity[i] && !(wait > MaxWaitWeeks);
+                WaitWeeks[i] = stable[i] ? wait : null;
             }
         }
 
@@ -34,14 +37,21 @@ namespace ConstraintTools.Analysis
 
         public double?[] WaitWeeks { get; }
 
-        public bool IsStable(int i) => Arrivals[i] < Network.Capacity[i];
+        /// <summary>
+        /// Arrivals below capacity, and a wait a TimeSpan can hold: a load within rounding of
+        /// capacity waits longer than 29,000 years, which is no steady state anyone will see.
+        /// </summary>
+        public bool IsStable(int i) => stable[i];
+
+        private static readonly double MaxWaitWeeks = TimeSpan.MaxValue.TotalHours / Quantity.HoursPerCalendarWeek / 2;
+        private readonly bool[] stable;
 
         public bool CanBeConstraint(int i) =>
             Network.Measured[i] && !double.IsPositiveInfinity(Network.Capacity[i]) && Visits[i] > 0;
 
         private double? Wait(int i)
         {
-            if (!Network.Measured[i] || !IsStable(i)) return null;
+            if (!Network.Measured[i] || Arrivals[i] >= Network.Capacity[i]) return null;
             if (Network.CadenceWeeks[i] > 0) return Network.CadenceWeeks[i] / 2;
             var servers = Network.Servers[i];
             var serviceCv = Network.Workflow.Stages[i].Cv;

@@ -1,2 +1,0 @@
-namespace ConstraintTools.Tests;
-public class Smoke { [Fact] public void Runs() => Assert.True(true); }
