@@ -62,6 +62,16 @@ namespace ConstraintTools.Analysis
             if (unmeasured.Count > 0)
                 lines.Add($"Nobody measures {Join(unmeasured.ToList())}: no service time, capacity or cadence, so {(unmeasured.Count == 1 ? "it is left" : "they are left")} out of every figure. The constraint often hides where nobody measures; {(unmeasured.Count == 1 ? "it is a candidate" : "they are candidates")}.");
 
+            // Little's law turns an observed WIP into the time an unmeasured stage must be taking.
+            foreach (var hidden in stages.Where(s => !s.IsMeasured && s.ObservedWip > 0 && s.InflowPerWeek > 0))
+            {
+                var weeks = hidden.ObservedWip!.Value / hidden.InflowPerWeek;
+                var comparison = report.LeadTime is { } measured && measured.Ticks > 0
+                    ? $", against {Duration(measured.TotalHours / Quantity.HoursPerCalendarWeek)} for all measured stages together"
+                    : "";
+                lines.Add($"{hidden.Stage} holds {hidden.ObservedWip} items while {Number(hidden.InflowPerWeek)} a week arrive: by Little's law each spends about {Duration(weeks)} there{comparison}.");
+            }
+
             var unreached = stages.Where(s => s.VisitRatio == 0).Select(s => s.Stage).ToList();
             if (unreached.Count > 0)
                 lines.Add($"No work reaches {Join(unreached)} from the entry stage.");
