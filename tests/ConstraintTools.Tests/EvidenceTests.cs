@@ -93,4 +93,19 @@ public class EvidenceTests
         Assert.Equal("No stage has a known, finite capacity, so no constraint can be computed.", evidence[0]);
         Assert.Contains("No work reaches Orphan from the entry stage.", evidence);
     }
+
+    [Fact]
+    public void KeepsTheReportOfALargeWorkflowShort()
+    {
+        // One slow stage and 20 fast ones after it, each 10% busy; then 8 overloaded stages in a row,
+        // of which only the first is unstable.
+        var fast = string.Concat(Enumerable.Range(1, 20).Select(i => $"  - name: Fast {i}\n    serviceTime: 1h\n"));
+        var evidence = Evidence("name: Long\ndemand: 4/week\nstages:\n  - name: Slow\n    serviceTime: 8h\n" + fast);
+        var piles = Evidence("name: Piles\ndemand: 20/week\nstages:\n"
+            + string.Concat(Enumerable.Range(1, 8).Select(i => $"  - name: Hot {i}\n    serviceTime: {4 - 0.1 * i}h\n")));
+
+        Assert.Contains("Downstream of Slow, Fast 1 (10% busy), Fast 2 (10% busy), Fast 3 (10% busy), Fast 4 (10% busy), Fast 5 (10% busy) and 15 more sit idle much of the time: speeding them up adds no throughput.", evidence);
+        Assert.Equal(6, piles.Count(line => line.Contains("would need")));
+        Assert.Contains("Also held back, and overloading as soon as the stages before them are relieved: 1 more stage.", piles);
+    }
 }

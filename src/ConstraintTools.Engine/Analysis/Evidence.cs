@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -31,11 +32,13 @@ namespace ConstraintTools.Analysis
                 lines.Add("No stage has a known, finite capacity, so no constraint can be computed.");
             }
 
-            foreach (var piling in stages.Where(s => s.QueueGrowthPerWeek > 0).OrderByDescending(s => s.QueueGrowthPerWeek))
-                lines.Add($"Work piles up in front of {piling.Stage} at {Number(piling.QueueGrowthPerWeek)} items/week: it receives {Number(piling.InflowPerWeek)} but finishes {Number(piling.ThroughputPerWeek)}.");
+            AddFirst(lines, stages.Where(s => s.QueueGrowthPerWeek > 0).OrderByDescending(s => s.QueueGrowthPerWeek).ToList(),
+                piling => $"Work piles up in front of {piling.Stage} at {Number(piling.QueueGrowthPerWeek)} items/week: it receives {Number(piling.InflowPerWeek)} but finishes {Number(piling.ThroughputPerWeek)}.",
+                rest => $"Work also piles up in front of {More(rest)}.");
 
-            foreach (var held in stages.Where(s => s.Utilization >= 1 && s.IsStable))
-                lines.Add($"{held.Stage} would need {Percent(held.Utilization!.Value)} of its capacity at full demand, but the stages before it let through only {Number(held.ThroughputPerWeek)} items/week ({Percent(held.BusyFraction!.Value)} busy): it overloads as soon as they are relieved.");
+            AddFirst(lines, stages.Where(s => s.Utilization >= 1 && s.IsStable).OrderByDescending(s => s.Utilization).ToList(),
+                held => $"{held.Stage} would need {Percent(held.Utilization!.Value)} of its capacity at full demand, but the stages before it let through only {Number(held.ThroughputPerWeek)} items/week ({Percent(held.BusyFraction!.Value)} busy): it overloads as soon as they are relieved.",
+                rest => $"Also held back, and overloading as soon as the stages before them are relieved: {More(rest)}.");
 
             if (constraint is int bottleneck)
             {
@@ -63,14 +66,12 @@ namespace ConstraintTools.Analysis
                 lines.Add($"Nobody measures {Join(unmeasured.ToList())}: no service time, capacity or cadence, so {(unmeasured.Count == 1 ? "it is left" : "they are left")} out of every figure. The constraint often hides where nobody measures; {(unmeasured.Count == 1 ? "it is a candidate" : "they are candidates")}.");
 
             // Little's law turns an observed WIP into the time an unmeasured stage must be taking.
-            foreach (var hidden in stages.Where(s => !s.IsMeasured && s.ObservedWip > 0 && s.InflowPerWeek > 0))
-            {
-                var weeks = hidden.ObservedWip!.Value / hidden.InflowPerWeek;
-                var comparison = report.LeadTime is { } measured && measured.Ticks > 0
-                    ? $", against {Duration(measured.TotalHours / Quantity.HoursPerCalendarWeek)} for all measured stages together"
-                    : "";
-                lines.Add($"{hidden.Stage} holds {hidden.ObservedWip} items while {Number(hidden.InflowPerWeek)} a week arrive: by Little's law each spends about {Duration(weeks)} there{comparison}.");
-            }
+            var measuredLead = report.LeadTime is { } measured && measured.Ticks > 0
+                ? $", against {Duration(measured.TotalHours / Quantity.HoursPerCalendarWeek)} for all measured stages together"
+                : "";
+            AddFirst(lines, stages.Where(s => !s.IsMeasured && s.ObservedWip > 0 && s.InflowPerWeek > 0).OrderByDescending(s => s.ObservedWip / s.InflowPerWeek).ToList(),
+                hidden => $"{hidden.Stage} holds {hidden.ObservedWip} items while {Number(hidden.InflowPerWeek)} a week arrive: by Little's law each spends about {Duration(hidden.ObservedWip!.Value / hidden.InflowPerWeek)} there{measuredLead}.",
+                rest => $"Little's law says work also stays long in {More(rest)} that nobody measures.");
 
             var unreached = stages.Where(s => s.VisitRatio == 0).Select(s => s.Stage).ToList();
             if (unreached.Count > 0)
@@ -98,11 +99,28 @@ namespace ConstraintTools.Analysis
             return Enumerable.Range(0, network.Count).Where(i => seen[i] && i != from && !network.Components.SameComponent(i, from));
         }
 
+        private static string More(int count) => count == 1 ? "1 more stage" : $"{count} more stages";
+
         private static int MeasuredCount(ModelSolution solution) =>
             Enumerable.Range(0, solution.Network.Count).Count(solution.CanBeConstraint);
 
-        private static string Join(IList<string> items) =>
-            items.Count <= 1 ? string.Concat(items) : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[items.Count - 1];
+        private const int MostNamed = 6;
+
+        /// <summary>One sentence for each of the first few stages, then one that counts the rest, so a large workflow's report stays readable.</summary>
+        private static void AddFirst(List<string> lines, IList<StageMetrics> stages, Func<StageMetrics, string> sentence, Func<int, string> rest)
+        {
+            lines.AddRange(stages.Take(MostNamed).Select(sentence));
+            if (stages.Count > MostNamed) lines.Add(rest(stages.Count - MostNamed));
+        }
+
+        /// <summary>"A, B and C"; a long list names the first few and counts the rest.</summary>
+        private static string Join(IList<string> items)
+        {
+            if (items.Count <= 1) return string.Concat(items);
+            if (items.Count > MostNamed)
+                return string.Join(", ", items.Take(MostNamed - 1)) + $" and {items.Count - MostNamed + 1} more";
+            return string.Join(", ", items.Take(items.Count - 1)) + " and " + items[items.Count - 1];
+        }
 
         internal static string Number(double value) => value.ToString(value >= 100 ? "0" : "0.##", CultureInfo.InvariantCulture);
 

@@ -58,13 +58,7 @@ namespace ConstraintTools.Analysis
         private static ConstraintReport Report(ModelSolution solution, StageMetrics[] stages)
         {
             var network = solution.Network;
-            var ranked = Enumerable.Range(0, network.Count)
-                .Where(solution.CanBeConstraint)
-                .OrderByDescending(i => solution.Load[i])
-                .ThenBy(i => i)
-                .ToList();
-            int? constraint = ranked.Count > 0 ? ranked[0] : null;
-            int? next = ranked.Count > 1 ? ranked[1] : null;
+            var (constraint, next) = HighestTwoLoads(solution);
             if (constraint is int c) stages[c].IsConstraint = true;
 
             double? ceiling = constraint is int bound ? 1 / solution.Load[bound] : null;
@@ -94,6 +88,27 @@ namespace ConstraintTools.Analysis
             };
             report.Evidence = Evidence.Write(solution, report, constraint, next);
             return report;
+        }
+
+        /// <summary>The stages with the highest and second-highest demand per item; ties go to the earlier stage.</summary>
+        private static (int? first, int? second) HighestTwoLoads(ModelSolution solution)
+        {
+            int? first = null, second = null;
+            for (var i = 0; i < solution.Network.Count; i++)
+            {
+                if (!solution.CanBeConstraint(i)) continue;
+                var load = solution.Load[i];
+                if (first is not int top || load > solution.Load[top])
+                {
+                    second = first;
+                    first = i;
+                }
+                else if (second is not int runnerUp || load > solution.Load[runnerUp])
+                {
+                    second = i;
+                }
+            }
+            return (first, second);
         }
 
         private static TimeSpan? Weeks(double? weeks) =>
