@@ -54,6 +54,8 @@ public class EvidenceTests
                 cadence: 2w
             """);
 
+        // Queues: Build holds λ·Wq = 4 × 0.8 = 3.2 items, the release train 4 × 1 = 4 items.
+        Assert.Contains("The longest queue is in front of Release: 4 items wait there on average, 1 week per visit.", evidence);
         Assert.Contains("Downstream of Build, Deploy (10% busy) sits idle much of the time: speeding it up adds no throughput.", evidence);
         Assert.Contains("Release releases work every 2 weeks, so items wait 1 week there on average: 49.3% of the lead time.", evidence);
     }

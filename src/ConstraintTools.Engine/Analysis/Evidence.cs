@@ -36,6 +36,15 @@ namespace ConstraintTools.Analysis
                 piling => $"Work piles up in front of {piling.Stage} at {Number(piling.QueueGrowthPerWeek)} items/week: it receives {Number(piling.InflowPerWeek)} but finishes {Number(piling.ThroughputPerWeek)}.",
                 rest => $"Work also piles up in front of {More(rest)}.");
 
+            // In a stable flow nothing grows; the longest queue is where the inventory sits instead.
+            var longestQueue = stages.Where(s => s.WaitTime.HasValue && s.InflowPerWeek > 0)
+                .OrderByDescending(s => s.InflowPerWeek * s.WaitTime!.Value.TotalHours).FirstOrDefault();
+            if (report.IsStable && longestQueue is { } queue && queue.WaitTime!.Value.Ticks > 0)
+            {
+                var waiting = queue.InflowPerWeek * queue.WaitTime.Value.TotalHours / Quantity.HoursPerCalendarWeek;
+                lines.Add($"The longest queue is in front of {queue.Stage}: {Number(waiting)} items wait there on average, {Duration(queue.WaitTime.Value.TotalHours / Quantity.HoursPerCalendarWeek)} per visit.");
+            }
+
             AddFirst(lines, stages.Where(s => s.Utilization >= 1 && s.IsStable).OrderByDescending(s => s.Utilization).ToList(),
                 held => $"{held.Stage} would need {Percent(held.Utilization!.Value)} of its capacity at full demand, but the stages before it let through only {Number(held.ThroughputPerWeek)} items/week ({Percent(held.BusyFraction!.Value)} busy): it overloads as soon as they are relieved.",
                 rest => $"Also held back, and overloading as soon as the stages before them are relieved: {More(rest)}.");
