@@ -50,6 +50,16 @@ public sealed class ModuleTests : IDisposable
         Assert.Contains(cmdlet, examples);
     }
 
+    [Fact]
+    public void AboutTopicExplainsTheSchemaAndTheFormulas()
+    {
+        var about = session.Render("Get-Help about_ConstraintTools");
+
+        Assert.Contains("serviceTime", about);
+        Assert.Contains("Little", about);
+        Assert.Contains("Find-Constraint", about);
+    }
+
     [Theory]
     [InlineData("Import-Workflow", "Path")]
     [InlineData("Import-Workflow", "LiteralPath")]

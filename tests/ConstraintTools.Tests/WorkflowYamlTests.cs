@@ -164,6 +164,10 @@ public class WorkflowYamlTests
             "name: x\nstages:\n  - name: A\n  - name: B\n    next: C\n  - name: C\n    next: B\n", 7, 11, "the stages B → C form a loop with no way out"
         },
         {
+            "stage looping on itself",
+            "name: x\nstages:\n  - name: A\n    next: A\n", 4, 11, "stage 'A' sends all its work back to itself"
+        },
+        {
             "not YAML",
             "name: x\nstages: [\n  - a\n", 3, 3, "this is not valid YAML"
         },

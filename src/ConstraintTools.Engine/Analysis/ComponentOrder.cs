@@ -33,14 +33,6 @@ namespace ConstraintTools.Analysis
         /// <summary>Stages of each component, sorted by stage index; components upstream first.</summary>
         public IReadOnlyList<int[]> Members { get; }
 
-        public bool IsInLoop(int stage)
-        {
-            if (Members[componentOf[stage]].Length > 1) return true;
-            for (var k = network.EdgeStart[stage]; k < network.EdgeStart[stage + 1]; k++)
-                if (network.EdgeTarget[k] == stage) return true;
-            return false;
-        }
-
         public void CheckEveryLoopHasAnExit()
         {
             foreach (var members in Members)
@@ -56,9 +48,11 @@ namespace ConstraintTools.Analysis
                     }
                 if (looped && !leaves)
                 {
-                    var names = string.Join(" → ", members.Select(network.StageName));
+                    var loop = members.Length == 1
+                        ? $"stage '{network.StageName(members[0])}' sends all its work back to itself"
+                        : $"the stages {string.Join(" → ", members.Select(network.StageName))} form a loop with no way out";
                     throw new WorkflowException(
-                        $"the stages {names} form a loop with no way out: work that enters it never finishes; route some of it onward or to done",
+                        $"{loop}: work that enters it never finishes; route some of it onward or to done",
                         $"stages[{members[members.Length - 1]}].next");
                 }
             }
