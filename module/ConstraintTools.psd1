@@ -15,6 +15,9 @@
         'ConvertFrom-WorkflowYaml'
         'Measure-Workflow'
         'Find-Constraint'
+        'Measure-Improvement'
+        'Get-ConstraintPath'
+        'Test-Workflow'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

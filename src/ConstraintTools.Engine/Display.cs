@@ -17,6 +17,9 @@ namespace ConstraintTools
             return (value.TotalDays / 7).ToString("0.#", CultureInfo.InvariantCulture) + "w";
         }
 
+        /// <summary>A rate or count with as many decimals as it needs: 12, 9.14, 0.47.</summary>
+        public static string Rate(double value) => Analysis.Evidence.Number(value);
+
         /// <summary>A fraction as a percentage, e.g. 0.853 → 85.3%.</summary>
         public static string Percent(double? fraction) =>
             fraction is double value ? (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "";

@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using ConstraintTools.Analysis;
 
@@ -8,9 +9,20 @@ namespace ConstraintTools.PowerShell
     [OutputType(typeof(StageMetrics))]
     public sealed class MeasureWorkflowCommand : WorkflowCommandBase
     {
+        /// <summary>Also project each stage's WIP this far ahead: '12w', '30d' (calendar time) or a TimeSpan.</summary>
+        [Parameter]
+        [CalendarDurationTransformation]
+        public TimeSpan? Horizon { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            if (Horizon <= TimeSpan.Zero)
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-Horizon must be a positive duration such as 12w."), "InvalidHorizon", ErrorCategory.InvalidArgument, Horizon));
+        }
+
         protected override void Process(Workflow workflow)
         {
-            foreach (var stage in WorkflowAnalyzer.Analyze(workflow).Stages) WriteObject(stage);
+            foreach (var stage in WorkflowAnalyzer.Analyze(workflow, Horizon).Stages) WriteObject(stage);
         }
     }
 }

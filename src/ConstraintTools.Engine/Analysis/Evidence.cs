@@ -51,7 +51,7 @@ namespace ConstraintTools.Analysis
 
             if (constraint is int bottleneck)
             {
-                var idle = Downstream(network, bottleneck)
+                var idle = DownstreamOf(network, bottleneck)
                     .Where(i => stages[i].BusyFraction < IdleBusyFraction && stages[i].CapacityPerWeek.HasValue)
                     .Select(i => $"{stages[i].Stage} ({Percent(stages[i].BusyFraction!.Value)} busy)")
                     .ToList();
@@ -88,7 +88,7 @@ namespace ConstraintTools.Analysis
             return lines.ToArray();
         }
 
-        private static IEnumerable<int> Downstream(WorkflowNetwork network, int from)
+        internal static IEnumerable<int> DownstreamOf(WorkflowNetwork network, int from)
         {
             var seen = new bool[network.Count];
             var queue = new Queue<int>();

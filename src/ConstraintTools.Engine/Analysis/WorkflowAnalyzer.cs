@@ -7,16 +7,19 @@ namespace ConstraintTools.Analysis
     /// <summary>Turns a workflow into stage metrics and a constraint report (SPEC section 3).</summary>
     public static class WorkflowAnalyzer
     {
-        /// <summary>Analyses a workflow; throws <see cref="WorkflowException"/> when it is not valid.</summary>
-        public static ConstraintReport Analyze(Workflow workflow)
+        /// <summary>
+        /// Analyses a workflow; throws <see cref="WorkflowException"/> when it is not valid. With a
+        /// <paramref name="horizon"/>, each stage also projects its WIP that far ahead.
+        /// </summary>
+        public static ConstraintReport Analyze(Workflow workflow, TimeSpan? horizon = null)
         {
             if (workflow is null) throw new ArgumentNullException(nameof(workflow));
             var solution = new ModelSolution(workflow.Network);
-            var stages = Measure(solution);
+            var stages = Measure(solution, horizon);
             return Report(solution, stages);
         }
 
-        private static StageMetrics[] Measure(ModelSolution solution)
+        private static StageMetrics[] Measure(ModelSolution solution, TimeSpan? horizon)
         {
             var network = solution.Network;
             var stages = new StageMetrics[network.Count];
@@ -46,6 +49,8 @@ namespace ConstraintTools.Analysis
                     ServiceTime = network.Measured[i] ? Weeks(network.ServiceWeeks[i]) : null,
                     CycleTime = Weeks(cycle),
                     Wip = solution.Arrivals[i] * cycle,
+                    Horizon = horizon,
+                    ProjectedWip = horizon is TimeSpan ahead ? Project(solution, i, stage, ahead, cycle) : null,
                     ObservedWip = stage.ObservedWip,
                     WipLimit = stage.WipLimit,
                     ArrivalCv = Math.Sqrt(solution.ArrivalScv[i]),
@@ -63,6 +68,7 @@ namespace ConstraintTools.Analysis
 
             double? ceiling = constraint is int bound ? 1 / solution.Load[bound] : null;
             var lambda = solution.Lambda;
+            var throughput = ceiling is double x ? Math.Min(lambda, x) : lambda;
             var reachable = Enumerable.Range(0, network.Count).Where(i => network.Measured[i] && solution.Visits[i] > 0).ToList();
             var stable = reachable.All(i => solution.WaitWeeks[i].HasValue);
             double? leadWeeks = stable ? reachable.Sum(i => solution.Visits[i] * (solution.WaitWeeks[i]!.Value + network.ServiceWeeks[i])) : null;
@@ -74,7 +80,7 @@ namespace ConstraintTools.Analysis
                 Constraint = constraint is int c1 ? network.StageName(c1) : null,
                 Utilization = constraint is int c2 ? lambda * solution.Load[c2] : null,
                 DemandPerWeek = lambda,
-                ThroughputPerWeek = ceiling is double x ? Math.Min(lambda, x) : lambda,
+                ThroughputPerWeek = throughput,
                 ThroughputCeilingPerWeek = ceiling,
                 NextConstraint = next is int n1 ? network.StageName(n1) : null,
                 NextUtilization = next is int n2 ? lambda * solution.Load[n2] : null,
@@ -83,11 +89,21 @@ namespace ConstraintTools.Analysis
                 Wip = stable ? stages.Sum(s => s.Wip ?? 0) : null,
                 FlowEfficiency = leadWeeks > 0 ? touchWeeks / leadWeeks : null,
                 IsStable = stages.All(s => s.IsStable),
+                ValuePerWeek = network.Workflow.ValuePerItem * throughput,
+                WipValue = stable ? network.Workflow.ValuePerItem * stages.Sum(s => s.Wip ?? 0) : null,
                 UnmeasuredStages = stages.Where(s => !s.IsMeasured).Select(s => s.Stage).ToArray(),
                 Stages = stages,
             };
             report.Evidence = Evidence.Write(solution, report, constraint, next);
             return report;
+        }
+
+        private static double? Project(ModelSolution solution, int i, WorkflowStage stage, TimeSpan horizon, double? cycleWeeks)
+        {
+            if (!solution.Network.Measured[i]) return null;
+            if (solution.IsStable(i)) return solution.Arrivals[i] * cycleWeeks;
+            var growth = solution.Arrivals[i] - solution.Departures[i];
+            return (stage.ObservedWip ?? 0) + growth * horizon.TotalHours / Quantity.HoursPerCalendarWeek;
         }
 
         /// <summary>The stages with the highest and second-highest demand per item; ties go to the earlier stage.</summary>

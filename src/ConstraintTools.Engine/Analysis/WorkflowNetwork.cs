@@ -59,6 +59,14 @@ namespace ConstraintTools.Analysis
 
         public string StageName(int i) => Workflow.Stages[i].Name;
 
+        /// <summary>The index of a stage by name (case-insensitive); a WorkflowException lists the valid names.</summary>
+        public int IndexOf(string stage)
+        {
+            for (var i = 0; i < Count; i++)
+                if (string.Equals(Workflow.Stages[i].Name, stage, StringComparison.OrdinalIgnoreCase)) return i;
+            throw new WorkflowException($"workflow '{Workflow.Name}' has no stage '{stage}'{ValidStages(stage, Workflow.Stages)}", "stage");
+        }
+
         public static WorkflowNetwork Compile(Workflow workflow)
         {
             if (string.IsNullOrWhiteSpace(workflow.Name)) throw new WorkflowException("the workflow has no name", "name");
@@ -199,12 +207,16 @@ namespace ConstraintTools.Analysis
                 throw new WorkflowException("daysPerWeek must be above 0 and at most 7", field + ".daysPerWeek");
         }
 
-        internal static string UnknownStage(string name, IReadOnlyList<WorkflowStage> stages)
+        private static string UnknownStage(string name, IReadOnlyList<WorkflowStage> stages) =>
+            $"'{name}' names no stage{ValidStages(name, stages, "; 'done' exits")}";
+
+        /// <summary>"; did you mean 'X'? (stages: A, B, C)" for an unknown stage name.</summary>
+        private static string ValidStages(string name, IReadOnlyList<WorkflowStage> stages, string also = "")
         {
             var names = stages.Select(s => s.Name).ToList();
             var nearest = Spelling.Nearest(name, names);
             var hint = nearest != null ? $"; did you mean '{nearest}'?" : "";
-            return $"'{name}' names no stage{hint} (stages: {string.Join(", ", names.Take(12))}{(names.Count > 12 ? ", …" : "")}; 'done' exits)";
+            return $"{hint} (stages: {string.Join(", ", names.Take(12))}{(names.Count > 12 ? ", …" : "")}{also})";
         }
     }
 }

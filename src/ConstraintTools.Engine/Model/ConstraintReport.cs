@@ -39,6 +39,12 @@ namespace ConstraintTools
 
         public bool IsStable { get; internal set; }
 
+        /// <summary>Throughput times the workflow's value per item; null when it gives none.</summary>
+        public double? ValuePerWeek { get; internal set; }
+
+        /// <summary>Value tied up in work in progress; null without a value per item or when unstable.</summary>
+        public double? WipValue { get; internal set; }
+
         /// <summary>Stages with no service time, capacity or cadence: candidates for a hidden constraint.</summary>
         public IReadOnlyList<string> UnmeasuredStages { get; internal set; } = Array.Empty<string>();
 

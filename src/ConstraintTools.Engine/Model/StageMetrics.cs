@@ -54,6 +54,15 @@ namespace ConstraintTools
         /// <summary>Expected work in progress by Little's law; null when unstable or unmeasured.</summary>
         public double? Wip { get; internal set; }
 
+        /// <summary>The horizon asked for with Measure-Workflow -Horizon; null otherwise.</summary>
+        public TimeSpan? Horizon { get; internal set; }
+
+        /// <summary>
+        /// WIP after <see cref="Horizon"/>: the steady-state WIP of a stable stage; for one whose queue
+        /// grows, the observed WIP (0 when unknown) plus the growth over the horizon.
+        /// </summary>
+        public double? ProjectedWip { get; internal set; }
+
         public int? ObservedWip { get; internal set; }
         public int? WipLimit { get; internal set; }
 

@@ -11,6 +11,20 @@ namespace ConstraintTools
 
         public Workflow(string name) => Name = name;
 
+        /// <summary>A copy of <paramref name="template"/>, to change with an object initializer.</summary>
+        public Workflow(Workflow template)
+        {
+            Name = template.Name;
+            Source = template.Source;
+            Calendar = template.Calendar;
+            DemandPerWeek = template.DemandPerWeek;
+            DemandCv = template.DemandCv;
+            EntryStage = template.EntryStage;
+            ValuePerItem = template.ValuePerItem;
+            Stages = template.Stages;
+            DoneStates = template.DoneStates;
+        }
+
         public string Name { get; }
 
         /// <summary>The file the workflow was read from, if any.</summary>

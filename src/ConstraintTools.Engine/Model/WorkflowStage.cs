@@ -8,6 +8,25 @@ namespace ConstraintTools
     {
         public WorkflowStage(string name) => Name = name;
 
+        /// <summary>A copy of <paramref name="template"/>, to change with an object initializer.</summary>
+        public WorkflowStage(WorkflowStage template)
+        {
+            Name = template.Name;
+            Servers = template.Servers;
+            ServiceTimeHours = template.ServiceTimeHours;
+            CapacityPerWeek = template.CapacityPerWeek;
+            Cv = template.Cv;
+            Availability = template.Availability;
+            Calendar = template.Calendar;
+            Cadence = template.Cadence;
+            BatchSize = template.BatchSize;
+            ObservedWip = template.ObservedWip;
+            WipLimit = template.WipLimit;
+            Routes = template.Routes;
+            States = template.States;
+            QueueStates = template.QueueStates;
+        }
+
         public string Name { get; }
 
         /// <summary>People or slots working in parallel.</summary>

@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ConstraintTools.Analysis
+{
+    /// <summary>What a change to one stage really does to throughput, lead time and WIP.</summary>
+    public static class WhatIf
+    {
+        private const double Negligible = 1e-9;
+
+        /// <summary>
+        /// Compares the workflow with the same workflow after <paramref name="change"/> to
+        /// <paramref name="stage"/>; pass the baseline <paramref name="before"/> when comparing many changes.
+        /// </summary>
+        public static ImprovementResult Compare(Workflow workflow, string stage, StageChange change, ConstraintReport? before = null)
+        {
+            if (workflow is null) throw new ArgumentNullException(nameof(workflow));
+            return Compare(workflow, before ?? WorkflowAnalyzer.Analyze(workflow), workflow.Network.IndexOf(stage), change);
+        }
+
+        /// <summary>The same change tried on every stage it can apply to, one comparison each.</summary>
+        public static IEnumerable<ImprovementResult> CompareEach(Workflow workflow, StageChange change)
+        {
+            if (workflow is null) throw new ArgumentNullException(nameof(workflow));
+            var before = WorkflowAnalyzer.Analyze(workflow);
+            for (var i = 0; i < workflow.Stages.Count; i++)
+            {
+                if (!workflow.Stages[i].IsMeasured && change.ServiceTime is null) continue;
+                yield return Compare(workflow, before, i, change);
+            }
+        }
+
+        /// <summary>The workflow with one stage replaced.</summary>
+        public static Workflow WithStage(Workflow workflow, int index, WorkflowStage stage)
+        {
+            var stages = workflow.Stages.ToArray();
+            stages[index] = stage;
+            return new Workflow(workflow) { Stages = stages };
+        }
+
+        private static ImprovementResult Compare(Workflow workflow, ConstraintReport before, int index, StageChange change)
+        {
+            var stage = workflow.Stages[index];
+            var after = WorkflowAnalyzer.Analyze(WithStage(workflow, index, change.ApplyTo(stage, workflow.Calendar)));
+            return new ImprovementResult
+            {
+                Workflow = workflow.Name,
+                Stage = stage.Name,
+                Change = change.ToString(),
+                ThroughputBefore = before.ThroughputPerWeek,
+                ThroughputAfter = after.ThroughputPerWeek,
+                ThroughputGainPercent = before.ThroughputPerWeek > 0 ? (after.ThroughputPerWeek / before.ThroughputPerWeek - 1) * 100 : 0,
+                LeadTimeBefore = before.LeadTime,
+                LeadTimeAfter = after.LeadTime,
+                WipBefore = before.Wip,
+                WipAfter = after.Wip,
+                QueueGrowthBefore = before.Stages.Sum(s => s.QueueGrowthPerWeek),
+                QueueGrowthAfter = after.Stages.Sum(s => s.QueueGrowthPerWeek),
+                ConstraintBefore = before.Constraint,
+                ConstraintAfter = after.Constraint,
+                ValuePerWeekBefore = before.ValuePerWeek,
+                ValuePerWeekAfter = after.ValuePerWeek,
+                Verdict = Verdict(stage.Name, before, after),
+                Before = before,
+                After = after,
+            };
+        }
+
+        private static string Verdict(string stage, ConstraintReport before, ConstraintReport after)
+        {
+            var gain = before.ThroughputPerWeek > 0 ? after.ThroughputPerWeek / before.ThroughputPerWeek - 1 : after.ThroughputPerWeek;
+            string verdict;
+            if (gain > Negligible)
+            {
+                verdict = $"Throughput rises {Evidence.Number(gain * 100)}% to {Evidence.Number(after.ThroughputPerWeek)} items/week";
+                verdict += after.Constraint != before.Constraint
+                    ? $"; the constraint moves from {before.Constraint} to {after.Constraint}"
+                    : $"; {after.Constraint} is still the constraint";
+            }
+            else if (gain < -Negligible)
+            {
+                verdict = $"Throughput falls {Evidence.Number(-gain * 100)}% to {Evidence.Number(after.ThroughputPerWeek)} items/week; the constraint is now {after.Constraint}";
+            }
+            else if (before.Constraint is null)
+            {
+                verdict = "No throughput gain: no stage has a known, finite capacity";
+            }
+            else if (!string.Equals(stage, before.Constraint, StringComparison.OrdinalIgnoreCase))
+            {
+                verdict = $"No throughput gain: {stage} is not the constraint ({before.Constraint} is)";
+            }
+            else
+            {
+                verdict = $"No throughput gain: demand ({Evidence.Number(before.DemandPerWeek)} items/week) already sets throughput";
+            }
+            return verdict + Consequence(before, after) + ".";
+        }
+
+        /// <summary>The most telling side effect: a queue that now grows faster, else the change in lead time.</summary>
+        private static string Consequence(ConstraintReport before, ConstraintReport after)
+        {
+            var worst = after.Stages
+                .Select((s, i) => (stage: s.Stage, delta: s.QueueGrowthPerWeek - before.Stages[i].QueueGrowthPerWeek))
+                .OrderByDescending(x => x.delta)
+                .First();
+            if (worst.delta > Negligible)
+                return $"; WIP in front of {worst.stage} grows {Evidence.Number(worst.delta)} items/week faster";
+            if (before.LeadTime is TimeSpan was && after.LeadTime is TimeSpan now)
+            {
+                if (Math.Abs(now.Ticks - was.Ticks) <= Negligible * was.Ticks) return "; lead time stays " + Display.Duration(now);
+                return $"; lead time {(now < was ? "falls" : "rises")} by {Display.Duration(now < was ? was - now : now - was)} to {Display.Duration(now)}";
+            }
+            if (before.LeadTime is null && after.LeadTime is TimeSpan settled)
+                return "; every queue settles, with a lead time of " + Display.Duration(settled);
+            if (before.LeadTime.HasValue && after.LeadTime is null)
+                return "; a queue starts to grow without end";
+            return "";
+        }
+    }
+}

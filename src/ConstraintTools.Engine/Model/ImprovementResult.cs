@@ -1,0 +1,43 @@
+using System;
+
+namespace ConstraintTools
+{
+    /// <summary>A workflow before and after a change to one stage.</summary>
+    public sealed class ImprovementResult
+    {
+        public string Workflow { get; internal set; } = "";
+        public string Stage { get; internal set; } = "";
+        public string Change { get; internal set; } = "";
+        public double ThroughputBefore { get; internal set; }
+        public double ThroughputAfter { get; internal set; }
+
+        /// <summary>Throughput change in percent of the baseline; 0 when the baseline delivers nothing.</summary>
+        public double ThroughputGainPercent { get; internal set; }
+
+        public TimeSpan? LeadTimeBefore { get; internal set; }
+        public TimeSpan? LeadTimeAfter { get; internal set; }
+
+        /// <summary>Expected items in the workflow; null when it is unstable (see QueueGrowth).</summary>
+        public double? WipBefore { get; internal set; }
+        public double? WipAfter { get; internal set; }
+
+        /// <summary>Items per week added to queues across the workflow (fluid model).</summary>
+        public double QueueGrowthBefore { get; internal set; }
+        public double QueueGrowthAfter { get; internal set; }
+
+        public string? ConstraintBefore { get; internal set; }
+        public string? ConstraintAfter { get; internal set; }
+
+        /// <summary>Value delivered per week, where the workflow gives a value per item.</summary>
+        public double? ValuePerWeekBefore { get; internal set; }
+        public double? ValuePerWeekAfter { get; internal set; }
+
+        /// <summary>What the change does, in plain words.</summary>
+        public string Verdict { get; internal set; } = "";
+
+        public ConstraintReport? Before { get; internal set; }
+        public ConstraintReport? After { get; internal set; }
+
+        public override string ToString() => Verdict;
+    }
+}

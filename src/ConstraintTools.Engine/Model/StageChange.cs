@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace ConstraintTools
+{
+    /// <summary>A what-if change to one stage: any of its capacity factor, servers, service time and availability.</summary>
+    public sealed class StageChange
+    {
+        /// <summary>Multiplies the stage's capacity: shorter service time, more capacity, or (for a release train) more frequent trains.</summary>
+        public double? CapacityFactor { get; init; }
+
+        public int? Servers { get; init; }
+
+        /// <summary>New effort per item as a duration such as <c>4h</c> or <c>1.5d</c>, in the stage's working time.</summary>
+        public string? ServiceTime { get; init; }
+
+        public double? Availability { get; init; }
+
+        public bool IsEmpty => !CapacityFactor.HasValue && !Servers.HasValue && ServiceTime is null && !Availability.HasValue;
+
+        /// <summary>
+        /// The stage as it would be after the change; throws <see cref="WorkflowException"/> when the
+        /// change cannot apply. A stage given by its capacity scales that capacity with servers and availability.
+        /// </summary>
+        public WorkflowStage ApplyTo(WorkflowStage stage, WorkCalendar workflowCalendar)
+        {
+            double? serviceHours = null;
+            if (ServiceTime != null)
+            {
+                if (!Quantity.TryParseDurationHours(ServiceTime, stage.Calendar ?? workflowCalendar, out var hours) || !(hours > 0))
+                    throw new WorkflowException($"'{ServiceTime}' is not a positive duration; write 30m, 4h, 1.5d, 2w or a number of hours");
+                serviceHours = hours;
+            }
+            if (CapacityFactor is double factor && !(factor > 0 && !double.IsInfinity(factor)))
+                throw new WorkflowException($"the capacity factor must be a positive number, not {factor.ToString(CultureInfo.InvariantCulture)}");
+            if (!stage.IsMeasured && (CapacityFactor.HasValue || Availability.HasValue || Servers.HasValue))
+                throw new WorkflowException($"nobody measures stage '{stage.Name}', so its capacity cannot be changed; give it a service time first (-ServiceTime)");
+            var servers = Servers ?? stage.Servers;
+            var availability = Availability ?? stage.Availability;
+            var changed = new WorkflowStage(stage)
+            {
+                Servers = servers,
+                Availability = availability,
+                ServiceTimeHours = serviceHours ?? stage.ServiceTimeHours,
+                CapacityPerWeek = serviceHours.HasValue ? null : stage.CapacityPerWeek * servers / stage.Servers * availability / stage.Availability,
+            };
+            if (CapacityFactor is not double f) return changed;
+            if (changed.Cadence is TimeSpan cadence)
+                return new WorkflowStage(changed) { Cadence = Quantity.HoursToTimeSpan(cadence.TotalHours / f) };
+            if (changed.CapacityPerWeek is double capacity)
+                return new WorkflowStage(changed) { CapacityPerWeek = capacity * f };
+            return new WorkflowStage(changed) { ServiceTimeHours = changed.ServiceTimeHours / f };
+        }
+
+        /// <summary>The change in words, e.g. "capacity x5, servers 3".</summary>
+        public override string ToString()
+        {
+            var parts = new List<string>();
+            if (CapacityFactor is double factor) parts.Add("capacity x" + factor.ToString("0.###", CultureInfo.InvariantCulture));
+            if (Servers is int servers) parts.Add("servers " + servers.ToString(CultureInfo.InvariantCulture));
+            if (ServiceTime != null) parts.Add("service time " + ServiceTime);
+            if (Availability is double availability) parts.Add("availability " + (availability * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%");
+            return parts.Count == 0 ? "no change" : string.Join(", ", parts);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System.Management.Automation;
+using ConstraintTools.Analysis;
+
+namespace ConstraintTools.PowerShell
+{
+    /// <summary>Measure-Improvement: what a change to a stage really does to throughput, lead time and WIP.</summary>
+    [Cmdlet(VerbsDiagnostic.Measure, "Improvement")]
+    [OutputType(typeof(ImprovementResult))]
+    public sealed class MeasureImprovementCommand : WorkflowCommandBase
+    {
+        private StageChange change = new StageChange();
+
+        /// <summary>The stages to change; without it the change is tried on every stage, one row each.</summary>
+        [Parameter(Position = 1)]
+        [ArgumentCompleter(typeof(StageNameCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string[]? Stage { get; set; }
+
+        /// <summary>Multiplies the stage's capacity (2 = twice as fast).</summary>
+        [Parameter]
+        public double CapacityFactor { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int Servers { get; set; }
+
+        /// <summary>New effort per item: 30m, 4h, 1.5d (working time of the stage's calendar).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ServiceTime { get; set; }
+
+        /// <summary>New share of working time the servers are available, above 0 and at most 1.</summary>
+        [Parameter]
+        public double Availability { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            var bound = MyInvocation.BoundParameters;
+            if (bound.ContainsKey(nameof(CapacityFactor)) && !(CapacityFactor > 0 && !double.IsInfinity(CapacityFactor)))
+                Fail("-CapacityFactor must be a positive number (2 doubles the capacity).", "InvalidCapacityFactor", CapacityFactor);
+            if (bound.ContainsKey(nameof(Availability)) && !(Availability > 0 && Availability <= 1))
+                Fail("-Availability must be above 0 and at most 1 (a share of working time).", "InvalidAvailability", Availability);
+            if (ServiceTime != null && !(Quantity.TryParseDurationHours(ServiceTime, WorkCalendar.Default, out var hours) && hours > 0))
+                Fail($"-ServiceTime '{ServiceTime}' is not a positive duration; write 30m, 4h, 1.5d, 2w or a number of hours.", "InvalidServiceTime", ServiceTime);
+            change = new StageChange
+            {
+                CapacityFactor = bound.ContainsKey(nameof(CapacityFactor)) ? CapacityFactor : null,
+                Servers = bound.ContainsKey(nameof(Servers)) ? Servers : null,
+                ServiceTime = ServiceTime,
+                Availability = bound.ContainsKey(nameof(Availability)) ? Availability : null,
+            };
+            if (change.IsEmpty)
+                Fail("Give at least one change: -CapacityFactor, -Servers, -ServiceTime or -Availability.", "NoChangeGiven", null);
+        }
+
+        protected override void Process(Workflow workflow)
+        {
+            if (Stage is null)
+            {
+                foreach (var result in WhatIf.CompareEach(workflow, change)) WriteObject(result);
+                return;
+            }
+            var before = WorkflowAnalyzer.Analyze(workflow);
+            foreach (var stage in Stage)
+            {
+                try
+                {
+                    WriteObject(WhatIf.Compare(workflow, stage, change, before));
+                }
+                catch (WorkflowException ex) when (ex.Field == "stage")
+                {
+                    WriteError(new ErrorRecord(ex, "StageNotFound", ErrorCategory.ObjectNotFound, stage));
+                }
+                catch (WorkflowException ex)
+                {
+                    WriteError(new ErrorRecord(ex, "ChangeNotApplicable", ErrorCategory.InvalidOperation, stage));
+                }
+            }
+        }
+
+        private void Fail(string message, string errorId, object? target) =>
+            ThrowTerminatingError(new ErrorRecord(new PSArgumentException(message), errorId, ErrorCategory.InvalidArgument, target));
+    }
+}

@@ -1,0 +1,32 @@
+using System;
+using System.Management.Automation;
+
+namespace ConstraintTools.PowerShell
+{
+    /// <summary>Lets a TimeSpan parameter take the workflow notation too: '12w', '3d', '36h' (calendar time).</summary>
+    public sealed class CalendarDurationTransformationAttribute : ArgumentTransformationAttribute
+    {
+        public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+        {
+            var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            if (value is string text && Quantity.TryParseDurationHours(text, WorkCalendar.AllHours, out var hours))
+                return Quantity.HoursToTimeSpan(hours);
+            return value;
+        }
+    }
+
+    /// <summary>Lets a rate parameter take the workflow notation: '15/week', '3/day', or a number per week.</summary>
+    public sealed class RatePerWeekTransformationAttribute : ArgumentTransformationAttribute
+    {
+        public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+        {
+            var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            if (value is string text)
+            {
+                if (Quantity.TryParseRatePerWeek(text, out var perWeek)) return perWeek;
+                throw new ArgumentTransformationMetadataException($"'{text}' is not a rate; write N/hour, N/day, N/week, N/month or a number per week.");
+            }
+            return value;
+        }
+    }
+}

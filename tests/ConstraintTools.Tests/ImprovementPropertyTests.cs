@@ -1,0 +1,59 @@
+using System;
+using System.Linq;
+using ConstraintTools.Analysis;
+using FsCheck.Xunit;
+
+namespace ConstraintTools.Tests;
+
+/// <summary>The claims of the five focusing steps, on random workflows.</summary>
+public class ImprovementPropertyTests
+{
+    private const int Cases = 300;
+
+    [Property(MaxTest = Cases, Arbitrary = new[] { typeof(RandomWorkflows) })]
+    public void ImprovingANonConstraintNeverRaisesThroughput(RandomWorkflow random, byte factorTenths)
+    {
+        var workflow = random.Build();
+        var change = new StageChange { CapacityFactor = 1 + factorTenths / 10.0 };
+
+        foreach (var result in WhatIf.CompareEach(workflow, change).Where(r => r.Stage != r.ConstraintBefore))
+            Assert.True(result.ThroughputAfter <= result.ThroughputBefore * (1 + 1e-12),
+                $"{random}\n{result.Stage} x{change.CapacityFactor}: {result.ThroughputBefore:R} → {result.ThroughputAfter:R}");
+    }
+
+    [Property(MaxTest = Cases, Arbitrary = new[] { typeof(RandomWorkflows) })]
+    public void ElevatingTheConstraintByItsRelocationFactorMakesTheNextOneBind(RandomWorkflow random)
+    {
+        var workflow = random.Build();
+        var before = WorkflowAnalyzer.Analyze(workflow);
+        if (before.RelocationFactor is not double factor || before.Constraint is null) return;
+        var next = before.Stages.Single(s => s.Stage == before.NextConstraint);
+
+        var after = WhatIf.Compare(workflow, before.Constraint, new StageChange { CapacityFactor = factor }, before).After!;
+
+        // The next constraint's ceiling μ/V now binds, tied with the old constraint.
+        var nextCeiling = next.CapacityPerWeek!.Value / next.VisitRatio;
+        Assert.True(Math.Abs(after.ThroughputCeilingPerWeek!.Value - nextCeiling) <= 1e-9 * nextCeiling, $"{random}\nceiling {after.ThroughputCeilingPerWeek:R}, next stage's {nextCeiling:R}");
+        var elevated = after.Stages.Single(s => s.Stage == before.Constraint);
+        Assert.True(Math.Abs(elevated.Utilization!.Value - next.Utilization!.Value) <= 1e-9 * next.Utilization.Value, $"{random}\nρ {elevated.Utilization:R} vs {next.Utilization:R}");
+        Assert.Contains(after.Constraint, new[] { before.Constraint, before.NextConstraint });
+    }
+
+    [Property(MaxTest = Cases, Arbitrary = new[] { typeof(RandomWorkflows) })]
+    public void FollowingTheConstraintPathReachesTheTarget(RandomWorkflow random, byte percentMore)
+    {
+        var workflow = random.Build();
+        var before = WorkflowAnalyzer.Analyze(workflow);
+        if (before.ThroughputCeilingPerWeek is not double ceiling) return;
+        var target = ceiling * (1 + (percentMore + 1) / 100.0);
+
+        var steps = ConstraintPath.Find(workflow, target);
+
+        var improved = steps.Last().Elevations.Aggregate(workflow, (w, e) =>
+            WhatIf.WithStage(w, w.Stages.ToList().FindIndex(s => s.Name == e.Key), new StageChange { CapacityFactor = e.Value }.ApplyTo(w.Stages.Single(s => s.Name == e.Key), w.Calendar)));
+        var reached = WorkflowAnalyzer.Analyze(improved).ThroughputCeilingPerWeek!.Value;
+        Assert.True(steps.Last().TargetReached);
+        Assert.True(Math.Abs(reached - target) <= 1e-9 * target, $"{random}\ntarget {target:R}, reached {reached:R}");
+        Assert.True(steps.Zip(steps.Skip(1), (a, b) => a.ThroughputCeilingAfter <= b.ThroughputCeilingAfter * (1 + 1e-12)).All(x => x), "ceilings rise step by step");
+    }
+}
