@@ -8,7 +8,7 @@ namespace ConstraintTools.PowerShell.Tests;
 /// <summary>The staged module as PowerShell sees it: manifest, exports, help and views.</summary>
 public sealed class ModuleTests : IDisposable
 {
-    private static readonly string[] Cmdlets = { "ConvertFrom-WorkflowYaml", "Find-Constraint", "Import-Workflow", "Measure-Workflow" };
+    private static readonly string[] Cmdlets = { "ConvertFrom-WorkflowYaml", "Find-Constraint", "Get-ConstraintPath", "Import-Workflow", "Measure-Improvement", "Measure-Workflow", "Test-Workflow" };
     private readonly ModuleSession session = new();
 
     [Fact]
@@ -80,6 +80,8 @@ public sealed class ModuleTests : IDisposable
     [InlineData("ConvertFrom-WorkflowYaml", "ConstraintTools.Workflow")]
     [InlineData("Measure-Workflow", "ConstraintTools.StageMetrics")]
     [InlineData("Find-Constraint", "ConstraintTools.ConstraintReport")]
+    [InlineData("Measure-Improvement", "ConstraintTools.ImprovementResult")]
+    [InlineData("Get-ConstraintPath", "ConstraintTools.ConstraintStep")]
     public void DeclaresItsOutputType(string cmdlet, string type)
     {
         var (output, _) = session.Invoke($"(Get-Command {cmdlet}).OutputType | ForEach-Object Name");
