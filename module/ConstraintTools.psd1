@@ -13,6 +13,10 @@
     CmdletsToExport      = @(
         'Import-Workflow'
         'ConvertFrom-WorkflowYaml'
+        'ConvertTo-WorkflowYaml'
+        'Export-Workflow'
+        'New-WorkflowStage'
+        'New-Workflow'
         'Measure-Workflow'
         'Find-Constraint'
         'Measure-Improvement'

@@ -4,7 +4,7 @@ using System.Text;
 
 namespace ConstraintTools.Yaml
 {
-    /// <summary>Reads workflow YAML (schema v1, SPEC section 2) into a validated <see cref="Workflow"/>.</summary>
+    /// <summary>Reads workflow YAML (schema v1, SPEC section 2) into a validated <see cref="Workflow"/>, and writes it back.</summary>
     public static class WorkflowYaml
     {
         /// <summary>Reads YAML text; <paramref name="sourceName"/> names it in errors and becomes the workflow's Source.</summary>
@@ -27,6 +27,16 @@ namespace ConstraintTools.Yaml
                 throw new WorkflowException(ex is FileNotFoundException || ex is DirectoryNotFoundException ? "the file does not exist" : ex.Message, file: path, inner: ex);
             }
             return Parse(text, path);
+        }
+
+        /// <summary>
+        /// The workflow as YAML that <see cref="Parse"/> reads back to the same fields and figures.
+        /// Throws a <see cref="WorkflowException"/> when the workflow is invalid or cannot be written.
+        /// </summary>
+        public static string Write(Workflow workflow)
+        {
+            if (workflow is null) throw new ArgumentNullException(nameof(workflow));
+            return WorkflowYamlWriter.Write(workflow);
         }
     }
 }
