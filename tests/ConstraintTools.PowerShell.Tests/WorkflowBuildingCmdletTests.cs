@@ -274,6 +274,15 @@ public sealed class WorkflowBuildingCmdletTests : IDisposable
     }
 
     /// <summary>Every figure of two constraint reports and of their stages, compared exactly.</summary>
+    [Fact]
+    public void RendersStagesAsATable()
+    {
+        var table = session.Render("[pscustomobject]@{ Name = 'Build'; Servers = '3'; ServiceTime = '1.5d' }, [pscustomobject]@{ Name = 'Review'; Capacity = '10/week'; Next = 'Build:0.3,done:0.7' } | New-WorkflowStage");
+
+        Assert.Matches(@"Build\s+3\s+12h\s+1\s+100\.0%\s+\(next in list\)", table);
+        Assert.Matches(@"Review\s+1\s+10\s+1\s+100\.0%\s+Build \(0\.3\), done \(0\.7\)", table);
+    }
+
     private static void AssertSameFigures(PSObject expected, PSObject actual)
     {
         Assert.Equal(Figures(expected), Figures(actual));
