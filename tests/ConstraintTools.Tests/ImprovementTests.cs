@@ -156,6 +156,9 @@ public class ImprovementTests
 
         Assert.Equal(8 * 4000, report.ValuePerWeek!.Value, 9);
         Assert.Equal(report.Wip!.Value * 4000, report.WipValue!.Value, 9);
+        var faster = WhatIf.Compare(Example("code-review.yaml"), "Review", new StageChange { Servers = 3 });
+        Assert.Equal(faster.WipAfter!.Value * 4000, faster.WipValueAfter!.Value, 9);
+        Assert.Equal(report.WipValue, faster.WipValueBefore);
         Assert.Null(WorkflowAnalyzer.Analyze(Example("ai-coding.yaml")).WipValue);
     }
 }

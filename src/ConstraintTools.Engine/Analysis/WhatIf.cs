@@ -61,6 +61,8 @@ namespace ConstraintTools.Analysis
                 ConstraintAfter = after.Constraint,
                 ValuePerWeekBefore = before.ValuePerWeek,
                 ValuePerWeekAfter = after.ValuePerWeek,
+                WipValueBefore = before.WipValue,
+                WipValueAfter = after.WipValue,
                 Verdict = Verdict(stage.Name, before, after),
                 Before = before,
                 After = after,

@@ -32,6 +32,10 @@ namespace ConstraintTools
         public double? ValuePerWeekBefore { get; internal set; }
         public double? ValuePerWeekAfter { get; internal set; }
 
+        /// <summary>Value tied up in work in progress; null without a value per item or when unstable.</summary>
+        public double? WipValueBefore { get; internal set; }
+        public double? WipValueAfter { get; internal set; }
+
         /// <summary>What the change does, in plain words.</summary>
         public string Verdict { get; internal set; } = "";
 
