@@ -39,6 +39,9 @@ public sealed class ModuleTests : IDisposable
     [InlineData("ConvertFrom-WorkflowYaml")]
     [InlineData("Measure-Workflow")]
     [InlineData("Find-Constraint")]
+    [InlineData("Measure-Improvement")]
+    [InlineData("Get-ConstraintPath")]
+    [InlineData("Test-Workflow")]
     public void HelpShowsSynopsisAndAtLeastTwoExamples(string cmdlet)
     {
         var examples = session.Render($"Get-Help {cmdlet} -Examples");
@@ -66,7 +69,18 @@ public sealed class ModuleTests : IDisposable
     [InlineData("ConvertFrom-WorkflowYaml", "InputObject")]
     [InlineData("ConvertFrom-WorkflowYaml", "SourceName")]
     [InlineData("Measure-Workflow", "Workflow")]
+    [InlineData("Measure-Workflow", "Horizon")]
     [InlineData("Find-Constraint", "Workflow")]
+    [InlineData("Measure-Improvement", "Workflow")]
+    [InlineData("Measure-Improvement", "Stage")]
+    [InlineData("Measure-Improvement", "CapacityFactor")]
+    [InlineData("Measure-Improvement", "Servers")]
+    [InlineData("Measure-Improvement", "ServiceTime")]
+    [InlineData("Measure-Improvement", "Availability")]
+    [InlineData("Get-ConstraintPath", "Workflow")]
+    [InlineData("Get-ConstraintPath", "TargetThroughput")]
+    [InlineData("Test-Workflow", "Workflow")]
+    [InlineData("Test-Workflow", "Quiet")]
     public void HelpDescribesEveryParameter(string cmdlet, string parameter)
     {
         var (output, errors) = session.Invoke($"(Get-Help {cmdlet} -Parameter {parameter}).Description | ForEach-Object Text");
