@@ -6,7 +6,7 @@ namespace ConstraintTools.PowerShell
     /// <summary>Find-Constraint: the stage that limits a workflow's throughput, with evidence.</summary>
     [Cmdlet(VerbsCommon.Find, "Constraint")]
     [OutputType(typeof(ConstraintReport))]
-    public sealed class FindConstraintCommand : WorkflowCommandBase
+    public sealed class FindConstraintCommand : PositionalWorkflowCommandBase
     {
         protected override void Process(Workflow workflow) => WriteObject(WorkflowAnalyzer.Analyze(workflow));
     }

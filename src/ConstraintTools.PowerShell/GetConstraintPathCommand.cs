@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using ConstraintTools.Analysis;
@@ -9,8 +11,15 @@ namespace ConstraintTools.PowerShell
     [OutputType(typeof(ConstraintStep))]
     public sealed class GetConstraintPathCommand : WorkflowCommandBase
     {
+        /// <summary>The workflows to analyse, usually from Import-Workflow; by name or from the pipeline.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public Workflow[] Workflow { get; set; } = Array.Empty<Workflow>();
+
+        protected override IEnumerable<Workflow> Workflows => Workflow;
+
         /// <summary>Items per calendar week to reach: '15/week', '3/day' or a number per week.</summary>
-        [Parameter(Mandatory = true, Position = 1)]
+        [Parameter(Mandatory = true, Position = 0)]
         [RatePerWeekTransformation]
         [ValidateRange(double.Epsilon, double.MaxValue)]
         public double TargetThroughput { get; set; }

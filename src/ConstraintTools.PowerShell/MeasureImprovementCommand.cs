@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using ConstraintTools.Analysis;
 
@@ -10,8 +12,15 @@ namespace ConstraintTools.PowerShell
     {
         private StageChange change = new StageChange();
 
+        /// <summary>The workflows to analyse, usually from Import-Workflow; by name or from the pipeline.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public Workflow[] Workflow { get; set; } = Array.Empty<Workflow>();
+
+        protected override IEnumerable<Workflow> Workflows => Workflow;
+
         /// <summary>The stages to change; without it the change is tried on every stage, one row each.</summary>
-        [Parameter(Position = 1)]
+        [Parameter(Position = 0)]
         [ArgumentCompleter(typeof(StageNameCompleter))]
         [ValidateNotNullOrEmpty]
         public string[]? Stage { get; set; }

@@ -7,7 +7,7 @@ namespace ConstraintTools.PowerShell
     /// <summary>Measure-Workflow: utilization, WIP, waiting and queue growth of every stage.</summary>
     [Cmdlet(VerbsDiagnostic.Measure, "Workflow")]
     [OutputType(typeof(StageMetrics))]
-    public sealed class MeasureWorkflowCommand : WorkflowCommandBase
+    public sealed class MeasureWorkflowCommand : PositionalWorkflowCommandBase
     {
         /// <summary>Also project each stage's WIP this far ahead: '12w', '30d' (calendar time) or a TimeSpan.</summary>
         [Parameter]

@@ -8,7 +8,7 @@ namespace ConstraintTools.PowerShell
     [Cmdlet(VerbsDiagnostic.Test, "Workflow")]
     [OutputType(typeof(AuditFinding))]
     [OutputType(typeof(bool))]
-    public sealed class TestWorkflowCommand : WorkflowCommandBase
+    public sealed class TestWorkflowCommand : PositionalWorkflowCommandBase
     {
         /// <summary>Return only $true (no Error finding) or $false, one per workflow.</summary>
         [Parameter]

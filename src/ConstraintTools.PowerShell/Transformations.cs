@@ -3,7 +3,7 @@ using System.Management.Automation;
 
 namespace ConstraintTools.PowerShell
 {
-    /// <summary>Lets a TimeSpan parameter take the workflow notation too: '12w', '3d', '36h' (calendar time).</summary>
+    /// <summary>Lets a TimeSpan parameter take the workflow notation too: '12w', '3d', '36h' (calendar time), and a bare number as hours.</summary>
     public sealed class CalendarDurationTransformationAttribute : ArgumentTransformationAttribute
     {
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
@@ -11,6 +11,9 @@ namespace ConstraintTools.PowerShell
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
             if (value is string text && Quantity.TryParseDurationHours(text, WorkCalendar.AllHours, out var hours))
                 return Quantity.HoursToTimeSpan(hours);
+            // PowerShell would read a bare number as ticks; in this module a number of time is hours.
+            if (value is int || value is long || value is double || value is decimal)
+                return Quantity.HoursToTimeSpan(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture));
             return value;
         }
     }

@@ -16,7 +16,7 @@ public sealed class FocusingStepsCmdletTests : IDisposable
     [Fact]
     public void ShowsThatFasterCodingAddsNoThroughput()
     {
-        var (output, errors) = session.Invoke(AiCoding + "$w | Measure-Improvement -Stage Code -CapacityFactor 5");
+        var (output, errors) = session.Invoke(AiCoding + "$w | Measure-Improvement Code -CapacityFactor 5");
 
         Assert.Empty(errors);
         var row = output.Single();
@@ -80,7 +80,7 @@ public sealed class FocusingStepsCmdletTests : IDisposable
     [Fact]
     public void WalksTheConstraintPathToATarget()
     {
-        var (output, errors) = session.Invoke(AiCoding + "$w | Get-ConstraintPath -TargetThroughput 10/week");
+        var (output, errors) = session.Invoke(AiCoding + "$w | Get-ConstraintPath 10/week");
 
         Assert.Empty(errors);
         Assert.Equal(new[] { "Review", "Code" }, output.Select(o => (string)Get(o, "Stage")!));
@@ -116,11 +116,13 @@ public sealed class FocusingStepsCmdletTests : IDisposable
     {
         var (output, errors) = session.Invoke(AiCoding + "$w | Measure-Workflow -Horizon 12w | Where-Object Stage -eq Review");
         var table = session.Render(AiCoding + "$w | Measure-Workflow -Horizon ([timespan]::FromDays(84))");
+        var (hours, _) = session.Invoke(AiCoding + "$w | Measure-Workflow -Horizon 2016 | Where-Object Stage -eq Review");
         var (_, bad) = session.Invoke(AiCoding + "try { $w | Measure-Workflow -Horizon soon } catch { $_ | ForEach-Object { Write-Error -ErrorRecord $_ } }");
 
         Assert.Empty(errors);
         Assert.Equal(49, (double)Get(output.Single(), "ProjectedWip")!, 9);
         Assert.Contains("49 in 12w", table);
+        Assert.Equal(49, (double)Get(hours.Single(), "ProjectedWip")!, 9); // a bare number is hours: 2016 h = 12 weeks
         Assert.NotEmpty(bad);
     }
 

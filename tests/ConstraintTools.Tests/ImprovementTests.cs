@@ -99,6 +99,18 @@ public class ImprovementTests
     }
 
     [Fact]
+    public void AServiceTimeMeasuresAStageSoOtherChangesApplyToo()
+    {
+        var workflow = Example("hidden-ux-research.yaml");
+
+        var result = WhatIf.Compare(workflow, "UX research", new StageChange { ServiceTime = "4h", Servers = 2 });
+
+        var stage = result.After!.Stages.Single(s => s.Stage == "UX research");
+        Assert.Equal(2 * 40 / 4.0, stage.CapacityPerWeek!.Value, 12);
+        Assert.Equal(workflow.Stages.Count, WhatIf.CompareEach(workflow, new StageChange { ServiceTime = "4h", CapacityFactor = 2 }).Count());
+    }
+
+    [Fact]
     public void TriesTheChangeOnEveryMeasuredStage()
     {
         var workflow = Example("hidden-ux-research.yaml");

@@ -34,7 +34,7 @@ namespace ConstraintTools
             }
             if (CapacityFactor is double factor && !(factor > 0 && !double.IsInfinity(factor)))
                 throw new WorkflowException($"the capacity factor must be a positive number, not {factor.ToString(CultureInfo.InvariantCulture)}");
-            if (!stage.IsMeasured && (CapacityFactor.HasValue || Availability.HasValue || Servers.HasValue))
+            if (!stage.IsMeasured && serviceHours is null && (CapacityFactor.HasValue || Availability.HasValue || Servers.HasValue))
                 throw new WorkflowException($"nobody measures stage '{stage.Name}', so its capacity cannot be changed; give it a service time first (-ServiceTime)");
             var servers = Servers ?? stage.Servers;
             var availability = Availability ?? stage.Availability;
