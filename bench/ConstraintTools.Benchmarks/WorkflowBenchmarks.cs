@@ -41,16 +41,6 @@ namespace ConstraintTools.Benchmarks
         public ConstraintReport ImportAndAnalyse() => WorkflowAnalyzer.Analyze(WorkflowYaml.Parse(yaml, SourceName));
 
         /// <summary>Same stages, no cached network: the copy costs nothing next to what is measured.</summary>
-        internal static Workflow Fresh(Workflow w) => new Workflow(w.Name)
-        {
-            Source = w.Source,
-            Calendar = w.Calendar,
-            DemandPerWeek = w.DemandPerWeek,
-            DemandCv = w.DemandCv,
-            EntryStage = w.EntryStage,
-            ValuePerItem = w.ValuePerItem,
-            Stages = w.Stages,
-            DoneStates = w.DoneStates,
-        };
+        internal static Workflow Fresh(Workflow w) => new Workflow(w);
     }
 }

@@ -17,9 +17,6 @@ namespace ConstraintTools.PowerShell
     [OutputType(typeof(WorkflowStage))]
     public sealed class NewWorkflowStageCommand : PSCmdlet
     {
-        private static readonly Regex CalendarPattern = new Regex(
-            @"^\s*(?<h>\d+(\.\d+)?)\s*h?\s*x\s*(?<d>\d+(\.\d+)?)\s*d?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
         private readonly List<string> problems = new List<string>();
 
         /// <summary>The stage's name, unique in its workflow (case-insensitive).</summary>
@@ -210,9 +207,7 @@ namespace ConstraintTools.PowerShell
         private WorkCalendar? ParseCalendar()
         {
             if (!Given(Calendar)) return null;
-            var match = CalendarPattern.Match(Calendar);
-            if (match.Success)
-                return new WorkCalendar(double.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture), double.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture));
+            if (WorkCalendar.TryParse(Calendar, out var calendar)) return calendar;
             Problem(nameof(Calendar), Calendar, "is not a calendar; write hours per day x days per week, e.g. 24x7 or 8x5");
             return null;
         }

@@ -23,7 +23,6 @@ namespace ConstraintTools.Yaml
         private static readonly string[] StageKeys =
             { "name", "description", "servers", "serviceTime", "capacity", "cv", "availability", "calendar", "cadence", "batchSize", "wip", "wipLimit", "next", "states", "queue" };
         private static readonly string[] RouteKeys = { "to", "probability" };
-        private static readonly Regex CalendarShorthand = new Regex(@"^\s*(?<h>\d+(\.\d+)?)\s*x\s*(?<d>\d+(\.\d+)?)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         private const string Done = "done";
 
         private readonly string? file;
@@ -172,9 +171,9 @@ namespace ConstraintTools.Yaml
         {
             if (node is YamlScalarNode)
             {
-                var match = CalendarShorthand.Match(Text(node, path));
-                if (!match.Success) throw Problem(node, "a calendar is '24x7' (hours per day x days per week) or a mapping with hoursPerDay and daysPerWeek", path);
-                return new WorkCalendar(double.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture), double.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture));
+                if (!WorkCalendar.TryParse(Text(node, path), out var calendar))
+                    throw Problem(node, "a calendar is '24x7' (hours per day x days per week) or a mapping with hoursPerDay and daysPerWeek", path);
+                return calendar;
             }
             var fields = Fields(node, path, CalendarKeys);
             return new WorkCalendar(

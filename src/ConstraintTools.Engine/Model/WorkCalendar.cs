@@ -1,11 +1,15 @@
 using System;
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace ConstraintTools
 {
     /// <summary>Working time of a team or a stage: the hours in which effort is spent.</summary>
     public sealed class WorkCalendar
     {
+        private static readonly Regex Shorthand = new Regex(
+            @"^\s*(?<h>\d+(\.\d+)?)\s*h?\s*x\s*(?<d>\d+(\.\d+)?)\s*d?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
         public WorkCalendar(double hoursPerDay, double daysPerWeek)
         {
             HoursPerDay = hoursPerDay;
@@ -20,6 +24,16 @@ namespace ConstraintTools
         public double HoursPerDay { get; }
         public double DaysPerWeek { get; }
         public double HoursPerWeek => HoursPerDay * DaysPerWeek;
+
+        /// <summary>Reads the shorthand hours per day x days per week: '24x7', '8x5', '6h x 4d'.</summary>
+        public static bool TryParse(string? text, out WorkCalendar calendar)
+        {
+            calendar = Default;
+            var match = Shorthand.Match(text ?? "");
+            if (!match.Success) return false;
+            calendar = new WorkCalendar(double.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture), double.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture));
+            return true;
+        }
 
         public override string ToString() =>
             HoursPerDay == 24 && DaysPerWeek == 7
