@@ -22,6 +22,8 @@
         'Measure-Improvement'
         'Get-ConstraintPath'
         'Test-Workflow'
+        'Import-WorkItemLog'
+        'ConvertTo-WorkItemLog'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -8,7 +8,7 @@ namespace ConstraintTools.PowerShell.Tests;
 /// <summary>The staged module as PowerShell sees it: manifest, exports, help and views.</summary>
 public sealed class ModuleTests : IDisposable
 {
-    private static readonly string[] Cmdlets = { "ConvertFrom-WorkflowYaml", "ConvertTo-WorkflowYaml", "Export-Workflow", "Find-Constraint", "Get-ConstraintPath", "Import-Workflow", "Measure-Improvement", "Measure-Workflow", "New-Workflow", "New-WorkflowStage", "Test-Workflow" };
+    private static readonly string[] Cmdlets = { "ConvertFrom-WorkflowYaml", "ConvertTo-WorkItemLog", "ConvertTo-WorkflowYaml", "Export-Workflow", "Find-Constraint", "Get-ConstraintPath", "Import-WorkItemLog", "Import-Workflow", "Measure-Improvement", "Measure-Workflow", "New-Workflow", "New-WorkflowStage", "Test-Workflow" };
     private readonly ModuleSession session = new();
 
     [Fact]
@@ -131,6 +131,8 @@ public sealed class ModuleTests : IDisposable
     [InlineData("Find-Constraint", "ConstraintTools.ConstraintReport")]
     [InlineData("Measure-Improvement", "ConstraintTools.ImprovementResult")]
     [InlineData("Get-ConstraintPath", "ConstraintTools.ConstraintStep")]
+    [InlineData("Import-WorkItemLog", "ConstraintTools.WorkItemLog")]
+    [InlineData("ConvertTo-WorkItemLog", "ConstraintTools.WorkItemLog")]
     public void DeclaresItsOutputType(string cmdlet, string type)
     {
         var (output, _) = session.Invoke($"(Get-Command {cmdlet}).OutputType | ForEach-Object Name");

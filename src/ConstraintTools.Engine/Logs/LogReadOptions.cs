@@ -1,0 +1,42 @@
+using System.Collections.Generic;
+
+namespace ConstraintTools
+{
+    /// <summary>How a work-item log file is laid out.</summary>
+    public enum WorkItemLogFormat
+    {
+        /// <summary>JSON lines when the file is named *.jsonl / *.ndjson or starts with '{'; otherwise CSV, long form when it has a status column and wide form when it has none.</summary>
+        Auto,
+
+        /// <summary>CSV with one row per status change: item id, timestamp, new status.</summary>
+        Long,
+
+        /// <summary>CSV with one row per item and a column per stage holding the date the item entered it (an empty cell: never entered).</summary>
+        Wide,
+
+        /// <summary>One JSON object per line, with the same property names as long-form columns.</summary>
+        JsonLines,
+    }
+
+    /// <summary>
+    /// Which columns of a log hold what. Every name is optional: unnamed columns are detected from the
+    /// usual names, compared ignoring case, spaces and underscores (see <see cref="WorkItemLogColumns"/>).
+    /// </summary>
+    public sealed class LogReadOptions
+    {
+        /// <summary>The column holding the item id (detected from id, key, issue, issuekey, item, workitemid, case:concept:name).</summary>
+        public string? IdColumn { get; set; }
+
+        /// <summary>The column holding when the change happened (detected from timestamp, date, changed, changeddate, created, time, time:timestamp, updated).</summary>
+        public string? TimestampColumn { get; set; }
+
+        /// <summary>The column holding the status entered (detected from status, state, to, tostatus, newstatus, concept:name).</summary>
+        public string? StatusColumn { get; set; }
+
+        /// <summary>Long, wide or JSON lines; <see cref="WorkItemLogFormat.Auto"/> decides from the file.</summary>
+        public WorkItemLogFormat Format { get; set; } = WorkItemLogFormat.Auto;
+
+        /// <summary>Wide form: the stage columns, in order; when empty every column but the id column is a stage.</summary>
+        public IReadOnlyList<string>? StageColumns { get; set; }
+    }
+}

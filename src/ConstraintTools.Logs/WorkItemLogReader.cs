@@ -1,0 +1,219 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using Sylvan.Data.Csv;
+
+namespace ConstraintTools.Logs
+{
+    /// <summary>
+    /// Reads work-item logs from CSV (long or wide form) and JSON lines, streaming: the file is read
+    /// once through a small buffer and only the status changes kept take memory.
+    /// </summary>
+    /// <remarks>
+    /// Rows that cannot be read are skipped and described (file:line: column 'x': what is wrong) on the
+    /// log, never silently dropped. CSV line numbers are physical lines of the file: the header is line 1
+    /// and a quoted field spanning lines moves later rows down. Timestamps: see <see cref="LogTimestamp"/>;
+    /// one without an offset is taken as UTC.
+    /// </remarks>
+    public static class WorkItemLogReader
+    {
+        private const int ProgressEveryRows = 8192;
+
+        /// <summary>
+        /// Reads one log file. <paramref name="progress"/>, when given, is called now and then with the
+        /// bytes read so far and the file's length. Throws <see cref="WorkflowException"/> when the columns
+        /// cannot be found and <see cref="IOException"/> when the file cannot be read.
+        /// </summary>
+        public static WorkItemLog Read(string path, LogReadOptions? options = null, Action<long, long>? progress = null)
+        {
+            if (path is null) throw new ArgumentNullException(nameof(path));
+            options ??= new LogReadOptions();
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            var length = stream.Length;
+            var builder = new WorkItemLogBuilder { Source = path };
+            var format = options.Format == WorkItemLogFormat.Auto ? Detect(path, stream) : options.Format;
+            if (format == WorkItemLogFormat.JsonLines) ReadJsonLines(stream, path, options, builder, progress);
+            else ReadCsv(stream, path, options, format == WorkItemLogFormat.Auto ? null : format == WorkItemLogFormat.Wide, builder, progress);
+            progress?.Invoke(length, length);
+            return builder.Build();
+        }
+
+        private static WorkItemLogFormat Detect(string path, Stream stream)
+        {
+            var extension = Path.GetExtension(path).ToLowerInvariant();
+            if (extension == ".jsonl" || extension == ".ndjson") return WorkItemLogFormat.JsonLines;
+            if (extension == ".csv" || extension == ".tsv") return WorkItemLogFormat.Auto;
+            var head = new byte[256];
+            var n = stream.Read(head, 0, head.Length);
+            stream.Position = 0;
+            var i = 0;
+            if (n >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF) i = 3;
+            while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) i++;
+            return i < n && head[i] == '{' ? WorkItemLogFormat.JsonLines : WorkItemLogFormat.Auto;
+        }
+
+        private static void ReadCsv(Stream stream, string path, LogReadOptions options, bool? wide, WorkItemLogBuilder builder, Action<long, long>? progress)
+        {
+            var length = stream.Length;
+            using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+            var csvOptions = new CsvDataReaderOptions
+            {
+                HasHeaders = true,
+                Delimiter = Path.GetExtension(path).Equals(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',',
+                MaxBufferSize = 1 << 24,
+                OwnsReader = false,
+            };
+            long next = 2;
+            try
+            {
+                ReadCsvRows(text, csvOptions, path, options, wide, builder, progress, stream, length, ref next);
+            }
+            catch (Exception ex) when (ex.GetType().Namespace == typeof(CsvDataReader).Namespace)
+            {
+                throw new WorkflowException($"the CSV is malformed near line {next}: {ex.Message}", file: path, line: (int)Math.Min(int.MaxValue, next), inner: ex);
+            }
+        }
+
+        private static void ReadCsvRows(TextReader text, CsvDataReaderOptions csvOptions, string path, LogReadOptions options, bool? wide,
+            WorkItemLogBuilder builder, Action<long, long>? progress, Stream stream, long length, ref long next)
+        {
+            using var csv = CsvDataReader.Create(text, csvOptions);
+            var names = new string[csv.FieldCount];
+            for (var i = 0; i < names.Length; i++) names[i] = csv.GetName(i);
+            if (names.Length == 0) throw new WorkflowException("the file is empty; a log needs a header row", file: path);
+            var columns = WorkItemLogColumns.Resolve(names, options, wide, path);
+
+            // Physical lines: a record's raw text ends with its line break, so the next record starts
+            // as many lines further down as the raw text holds breaks (quoted fields may hold more).
+            var raw = new char[4096];
+            Func<int, object?> field = i => i < csv.RowFieldCount ? csv.GetString(i) : null;
+            long rows = 0;
+            while (csv.Read())
+            {
+                var line = next;
+                columns.AddRow(builder, field, path + ":" + line.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                next = line + Math.Max(1, LineBreaks(csv, ref raw));
+                if (progress != null && ++rows % ProgressEveryRows == 0) progress(stream.Position, length);
+            }
+        }
+
+        /// <summary>Line breaks inside the current record (quoted fields holding new lines).</summary>
+        private static int LineBreaks(CsvDataReader csv, ref char[] raw)
+        {
+            var length = csv.GetRawRecord(null!, 0);
+            if (length > raw.Length) raw = new char[Math.Max(length, raw.Length * 2)];
+            length = csv.GetRawRecord(raw, 0);
+            var breaks = 0;
+            for (var i = 0; i < length; i++)
+            {
+                var c = raw[i];
+                if (c == '\n') breaks++;
+                else if (c == '\r' && (i + 1 >= length || raw[i + 1] != '\n')) breaks++;
+            }
+            return breaks;
+        }
+
+        private static void ReadJsonLines(Stream stream, string path, LogReadOptions options, WorkItemLogBuilder builder, Action<long, long>? progress)
+        {
+            var length = stream.Length;
+            using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+            var names = new List<string>();
+            var values = new List<object?>();
+            string[]? lastNames = null;
+            WorkItemLogColumns? columns = null;
+            Func<int, object?> field = i => i < values.Count ? values[i] : null;
+            long line = 0;
+            string? content;
+            while ((content = text.ReadLine()) != null)
+            {
+                line++;
+                if (progress != null && line % ProgressEveryRows == 0) progress(stream.Position, length);
+                if (content.Trim().Length == 0) continue;
+                var where = path + ":" + line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                names.Clear();
+                values.Clear();
+                try
+                {
+                    ParseObject(Encoding.UTF8.GetBytes(content), names, values);
+                }
+                catch (JsonException ex)
+                {
+                    builder.Skip($"{where}: not a JSON object ({ex.Message.Split('.')[0]})");
+                    continue;
+                }
+                catch (InvalidOperationException ex)
+                {
+                    builder.Skip($"{where}: not a JSON object ({ex.Message})");
+                    continue;
+                }
+                if (columns is null || !SameNames(lastNames!, names))
+                {
+                    lastNames = names.ToArray();
+                    try
+                    {
+                        columns = WorkItemLogColumns.Resolve(lastNames, options, wide: false, path);
+                    }
+                    catch (WorkflowException ex)
+                    {
+                        columns = null;
+                        builder.Skip($"{where}: {ex.Reason}");
+                        continue;
+                    }
+                }
+                columns.AddRow(builder, field, where);
+            }
+        }
+
+        private static bool SameNames(string[] last, List<string> names)
+        {
+            if (last.Length != names.Count) return false;
+            for (var i = 0; i < last.Length; i++)
+                if (!string.Equals(last[i], names[i], StringComparison.Ordinal)) return false;
+            return true;
+        }
+
+        /// <summary>The top-level properties of one JSON object: strings as text, numbers as their text, nested values as null.</summary>
+        private static void ParseObject(byte[] utf8, List<string> names, List<object?> values)
+        {
+            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+                throw new InvalidOperationException("the line does not start with '{'");
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.EndObject) break;
+                var name = reader.GetString() ?? "";
+                reader.Read();
+                object? value;
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.String:
+                        value = reader.GetString();
+                        break;
+                    case JsonTokenType.Number:
+                        value = Encoding.UTF8.GetString(reader.ValueSpan.ToArray());
+                        break;
+                    case JsonTokenType.True:
+                        value = "true";
+                        break;
+                    case JsonTokenType.False:
+                        value = "false";
+                        break;
+                    case JsonTokenType.StartObject:
+                    case JsonTokenType.StartArray:
+                        reader.Skip();
+                        value = null;
+                        break;
+                    default:
+                        value = null;
+                        break;
+                }
+                names.Add(name);
+                values.Add(value);
+            }
+            // Anything after the object on the same line is an error.
+            if (reader.Read()) throw new InvalidOperationException("more than one JSON value on the line");
+        }
+    }
+}

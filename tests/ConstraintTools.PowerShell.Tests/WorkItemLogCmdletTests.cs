@@ -1,0 +1,194 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+
+namespace ConstraintTools.PowerShell.Tests;
+
+/// <summary>Import-WorkItemLog and ConvertTo-WorkItemLog through real pipelines of the hosted engine.</summary>
+public sealed class WorkItemLogCmdletTests : IDisposable
+{
+    private const string LongCsv = """
+        Issue key,Summary,Changed,To Status
+        A-1,"Login, SSO",2026-01-01T09:00:00+01:00,Build
+        A-1,"Login, SSO",2026-01-03T09:00:00Z,Review
+        A-2,Export,2026-01-02T10:00:00-05:00,Build
+        A-1,"Login, SSO",2026-01-01T09:00:00+01:00,Build
+        A-2,Export,someday,Review
+        """;
+
+    private readonly ModuleSession session = new();
+    private readonly string folder = Directory.CreateTempSubdirectory("ct-logtests-").FullName;
+
+    public void Dispose()
+    {
+        session.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(folder, name);
+        File.WriteAllText(path, text.Replace("\r\n", "\n"));
+        return path;
+    }
+
+    private static bool IsLog(PSObject o) => o.TypeNames[0] == "ConstraintTools.WorkItemLog";
+
+    private static string[] Events(PSObject log) =>
+        ((System.Collections.IEnumerable)log.Properties["Events"].Value).Cast<dynamic>()
+            .Select(e => $"{(string)e.ItemId} {(DateTime)e.TimestampUtc:yyyy-MM-ddTHH:mm} {(string)e.Status}").ToArray();
+
+    [Fact]
+    public void ImportsALongCsvAndWarnsAboutTheSkippedRow()
+    {
+        var path = Write("changes.csv", LongCsv);
+
+        var (output, errors) = session.Invoke($"Import-WorkItemLog '{path}' -WarningVariable w -WarningAction SilentlyContinue; $w | ForEach-Object {{ \"WARNING $_\" }}");
+
+        Assert.Empty(errors);
+        var log = output.Single(IsLog);
+        Assert.Equal("ConstraintTools.WorkItemLog", log.TypeNames[0]);
+        Assert.Equal(new[] { "A-1 2026-01-01T08:00 Build", "A-1 2026-01-03T09:00 Review", "A-2 2026-01-02T15:00 Build" }, Events(log));
+        Assert.Equal(1, (int)log.Properties["SkippedRows"].Value);
+        Assert.Equal(1, (int)log.Properties["DuplicateRows"].Value);
+        var warning = output.Select(o => o.ToString()).Single(o => o.StartsWith("WARNING", StringComparison.Ordinal));
+        Assert.Contains("skipped 1 row", warning);
+        Assert.Contains($"{path}:6: column 'Changed': 'someday' is not a date", warning);
+    }
+
+    [Fact]
+    public void ExpandsWildcardsTakesFilesFromThePipelineAndNamedColumns()
+    {
+        Write("a.csv", "Ticket,Moved,Lane\nT-1,2026-02-01,Build\n");
+        Write("b.csv", "Ticket,Moved,Lane\nT-2,2026-02-02,Build\nT-2,2026-02-03,Done\n");
+
+        var (byWildcard, errors) = session.Invoke($"Import-WorkItemLog '{folder}/*.csv' -IdColumn Ticket -TimestampColumn Moved -StatusColumn Lane");
+        var (byPipeline, pipeErrors) = session.Invoke($"[System.IO.DirectoryInfo]::new('{folder}').GetFiles('b.csv') | Import-WorkItemLog -IdColumn ticket -TimestampColumn moved -StatusColumn lane");
+        var (byPsPath, psPathErrors) = session.Invoke($"[pscustomobject]@{{ PSPath = '{folder}/b.csv' }} | Import-WorkItemLog -IdColumn ticket -TimestampColumn moved -StatusColumn lane");
+
+        Assert.Empty(errors);
+        Assert.Empty(pipeErrors);
+        Assert.Empty(psPathErrors);
+        Assert.Equal(Events(byPipeline.Single()), Events(byPsPath.Single()));
+        Assert.Equal(new[] { 1, 2 }, byWildcard.Select(o => (int)o.Properties["EventCount"].Value));
+        Assert.Equal(new[] { "T-2 2026-02-02T00:00 Build", "T-2 2026-02-03T00:00 Done" }, Events(byPipeline.Single()));
+    }
+
+    [Fact]
+    public void ReadsWideFormAndJsonLines()
+    {
+        var wide = Write("wide.csv", "ID,Title,Ready,Build,Done\nA,x,2026-01-01,2026-01-02,\n");
+        var jsonl = Write("log.jsonl", "{\"key\":\"J-1\",\"created\":\"2026-01-05T10:00:00Z\",\"status\":\"Build\"}\n");
+
+        var (output, errors) = session.Invoke($"Import-WorkItemLog -LiteralPath '{wide}', '{jsonl}'");
+        var (forced, forcedErrors) = session.Invoke($"Import-WorkItemLog '{wide}' -Format Wide -StageColumn Build");
+
+        Assert.Empty(errors);
+        Assert.Empty(forcedErrors);
+        Assert.Equal(new[] { "A 2026-01-01T00:00 Ready", "A 2026-01-02T00:00 Build" }, Events(output[0]));
+        Assert.Equal(new[] { "J-1 2026-01-05T10:00 Build" }, Events(output[1]));
+        Assert.Equal(new[] { "A 2026-01-02T00:00 Build" }, Events(forced.Single()));
+    }
+
+    [Fact]
+    public void AMissingFileIsANonTerminatingErrorAndTheOthersAreStillRead()
+    {
+        var path = Write("ok.csv", "id,date,status\nA,2026-01-01,Build\n");
+
+        var (output, errors) = session.Invoke($"Import-WorkItemLog '{folder}/missing.csv', '{path}'");
+        var (_, literalErrors) = session.Invoke($"Import-WorkItemLog -LiteralPath '{folder}/missing[1].csv'");
+
+        Assert.Single(output);
+        Assert.Equal("WorkItemLogFileNotFound,ConstraintTools.PowerShell.ImportWorkItemLogCommand", errors.Single().FullyQualifiedErrorId);
+        Assert.Contains("missing.csv", errors.Single().Exception.Message);
+        Assert.Equal(ErrorCategory.ObjectNotFound, literalErrors.Single().CategoryInfo.Category);
+    }
+
+    [Fact]
+    public void AFileWithoutTheColumnsIsAnErrorNamingThem()
+    {
+        var path = Write("odd.csv", "when,what\n2026-01-01,x\n");
+
+        var (output, errors) = session.Invoke($"Import-WorkItemLog '{path}'");
+
+        Assert.Empty(output);
+        Assert.Equal("InvalidWorkItemLog,ConstraintTools.PowerShell.ImportWorkItemLogCommand", errors.Single().FullyQualifiedErrorId);
+        Assert.Contains("'when', 'what'", errors.Single().Exception.Message);
+    }
+
+    [Fact]
+    public void ConvertsPscustomobjectRowsWithDetectionAndWarnsAboutSkippedRows()
+    {
+        const string Script = """
+            @(
+                [pscustomobject]@{ Key = 'A-1'; Changed = '2026-01-01T09:00:00+02:00'; Status = 'Build'; Summary = 'x' }
+                [pscustomobject]@{ Key = 'A-1'; Changed = [datetime]::new(2026, 1, 2, 9, 0, 0, [System.DateTimeKind]::Utc); Status = 'Done'; Summary = 'x' }
+                [pscustomobject]@{ Key = 'A-2'; Changed = [datetimeoffset]::new(2026, 1, 2, 9, 0, 0, [timespan]::FromHours(-5)); Status = 'Build'; Summary = 'y' }
+                [pscustomobject]@{ Key = ''; Changed = '2026-01-03'; Status = 'Build'; Summary = 'z' }
+            ) | ConvertTo-WorkItemLog -SourceName jira -WarningVariable w -WarningAction SilentlyContinue
+            $w | ForEach-Object { "WARNING $_" }
+            """;
+
+        var (output, errors) = session.Invoke(Script);
+
+        Assert.Empty(errors);
+        var log = output.Single(IsLog);
+        Assert.Equal(new[] { "A-1 2026-01-01T07:00 Build", "A-1 2026-01-02T09:00 Done", "A-2 2026-01-02T14:00 Build" }, Events(log));
+        Assert.Equal("jira", (string)log.Properties["Source"].Value);
+        Assert.Equal(1, (int)log.Properties["SkippedRows"].Value);
+        var warning = output.Select(o => o.ToString()).Single(o => o.StartsWith("WARNING", StringComparison.Ordinal));
+        Assert.Contains("jira object 4: column 'Key' is empty", warning);
+    }
+
+    [Fact]
+    public void ConvertsImportCsvRowsHashtablesAndWideObjects()
+    {
+        // The hosted engine has no Import-Csv; these rows have the shape it gives: every property a string.
+        const string CsvRows = """
+            @(
+                [pscustomobject]@{ 'Issue key' = 'A-1'; Summary = 'Login, SSO'; Changed = '2026-01-01T09:00:00+01:00'; 'To Status' = 'Build' }
+                [pscustomobject]@{ 'Issue key' = 'A-1'; Summary = 'Login, SSO'; Changed = '2026-01-03T09:00:00Z'; 'To Status' = 'Review' }
+                [pscustomobject]@{ 'Issue key' = 'A-2'; Summary = 'Export'; Changed = '2026-01-02T10:00:00-05:00'; 'To Status' = 'Build' }
+                [pscustomobject]@{ 'Issue key' = 'A-1'; Summary = 'Login, SSO'; Changed = '2026-01-01T09:00:00+01:00'; 'To Status' = 'Build' }
+                [pscustomobject]@{ 'Issue key' = 'A-2'; Summary = 'Export'; Changed = 'someday'; 'To Status' = 'Review' }
+            )
+            """;
+
+        var (fromCsv, errors) = session.Invoke(CsvRows + " | ConvertTo-WorkItemLog -WarningAction SilentlyContinue");
+        var (fromHashtables, hashErrors) = session.Invoke(
+            "@{ item = 'H'; time = '2026-01-01 10:00'; state = 'Build' }, @{ item = 'H'; time = '2026-01-02 10:00'; state = 'Done' } | ConvertTo-WorkItemLog");
+        var (wide, wideErrors) = session.Invoke(
+            "[pscustomobject]@{ Id = 'W'; Title = 't'; Ready = '2026-01-01'; Build = '2026-01-03' } | ConvertTo-WorkItemLog");
+        var (named, namedErrors) = session.Invoke(
+            "[pscustomobject]@{ n = 1; Ticket = 'N'; At = '2026-01-01'; Lane = 'Build' } | ConvertTo-WorkItemLog -IdColumn Ticket -TimestampColumn At -StatusColumn Lane");
+
+        Assert.Empty(errors.Concat(hashErrors).Concat(wideErrors).Concat(namedErrors));
+        Assert.Equal(new[] { "A-1 2026-01-01T08:00 Build", "A-1 2026-01-03T09:00 Review", "A-2 2026-01-02T15:00 Build" }, Events(fromCsv.Single()));
+        Assert.Equal(new[] { "H 2026-01-01T10:00 Build", "H 2026-01-02T10:00 Done" }, Events(fromHashtables.Single()));
+        Assert.Equal(new[] { "W 2026-01-01T00:00 Ready", "W 2026-01-03T00:00 Build" }, Events(wide.Single()));
+        Assert.Equal(new[] { "N 2026-01-01T00:00 Build" }, Events(named.Single()));
+    }
+
+    [Fact]
+    public void ObjectsWithoutTheColumnsAreAnError()
+    {
+        var (output, errors) = session.Invoke("[pscustomobject]@{ a = 1; b = 2 } | ConvertTo-WorkItemLog");
+
+        Assert.Empty(output);
+        Assert.Equal("InvalidWorkItemLog,ConstraintTools.PowerShell.ConvertToWorkItemLogCommand", errors.Single().FullyQualifiedErrorId);
+    }
+
+    [Fact]
+    public void RendersTheLogAsATable()
+    {
+        var path = Write("changes.csv", LongCsv);
+
+        var screen = session.Render($"Import-WorkItemLog '{path}' -WarningAction SilentlyContinue");
+
+        var lines = screen.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0).ToArray();
+        var header = lines.Single(l => l.StartsWith("Source", StringComparison.Ordinal));
+        Assert.Matches(@"^Source\s+Items\s+Events\s+Skipped\s+Duplicates\s+First\s+Last$", header);
+        Assert.Matches(@"^changes\.csv\s+2\s+3\s+1\s+1\s+2026-01-01 08:00Z\s+2026-01-03 09:00Z$", lines.Single(l => l.StartsWith("changes.csv", StringComparison.Ordinal)));
+    }
+}

@@ -1,0 +1,309 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using ConstraintTools.Logs;
+
+namespace ConstraintTools.Tests;
+
+/// <summary>Reading work-item logs from CSV (long and wide) and JSON lines, with exact expected events.</summary>
+public sealed class WorkItemLogReaderTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("ct-logs-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(folder, name);
+        File.WriteAllText(path, text.Replace("\r\n", "\n"));
+        return path;
+    }
+
+    private static string[] Events(WorkItemLog log) =>
+        log.Events.Select(e => $"{e.ItemId} {e.TimestampUtc:yyyy-MM-ddTHH:mm:ss} {e.Status}").ToArray();
+
+    private static WorkItemLog Read(string path, LogReadOptions? options = null) => WorkItemLogReader.Read(path, options ?? new LogReadOptions(), null);
+
+    [Fact]
+    public void ReadsLongCsvSortingOutOfOrderRowsDroppingDuplicatesAndKeepingReentries()
+    {
+        var path = Write("long.csv", """
+            Key,Created,Status,Summary
+            A-1,2026-01-03T09:00:00Z,Review,first
+            A-1,2026-01-01T09:00:00Z,Build,first
+            A-2,2026-01-02T10:00:00Z,Build,second
+            A-1,2026-01-04T09:00:00Z,Build,first
+            A-1,2026-01-01T09:00:00Z,Build,first
+            A-1,2026-01-05T09:00:00Z,Review,first
+            A-1,2026-01-06T09:00:00Z,Done,first
+            """);
+
+        var log = Read(path);
+
+        Assert.Equal(new[]
+        {
+            "A-1 2026-01-01T09:00:00 Build", "A-1 2026-01-03T09:00:00 Review", "A-1 2026-01-04T09:00:00 Build",
+            "A-1 2026-01-05T09:00:00 Review", "A-1 2026-01-06T09:00:00 Done", "A-2 2026-01-02T10:00:00 Build",
+        }, Events(log));
+        Assert.Equal(1, log.DuplicateRows);
+        Assert.Equal(0, log.SkippedRows);
+        Assert.Equal(2, log.ItemCount);
+        Assert.Equal(path, log.Source);
+    }
+
+    [Fact]
+    public void NormalisesMixedOffsetsToUtcAndTakesNoOffsetAsUtc()
+    {
+        var path = Write("offsets.csv", """
+            id,timestamp,status
+            X,2026-03-01T12:00:00+02:00,Build
+            X,2026-03-01T06:30:00-05:00,Review
+            X,2026-03-01T12:00:00Z,Test
+            X,2026-03-01T13:00:00,Deploy
+            X,2026-03-01T15:00:00.250+0100,Done
+            Y,2026-03-02 08:15,Build
+            Y,2026-03-02 08:15:30,Review
+            Y,2026-03-03,Done
+            Z,05/Mar/26 3:07 PM,Build
+            Z,06/Mar/26 11:00 AM,Done
+            """);
+
+        var log = Read(path);
+
+        Assert.Equal(new[]
+        {
+            "X 2026-03-01T10:00:00 Build", "X 2026-03-01T11:30:00 Review", "X 2026-03-01T12:00:00 Test",
+            "X 2026-03-01T13:00:00 Deploy", "X 2026-03-01T14:00:00 Done",
+            "Y 2026-03-02T08:15:00 Build", "Y 2026-03-02T08:15:30 Review", "Y 2026-03-03T00:00:00 Done",
+            "Z 2026-03-05T15:07:00 Build", "Z 2026-03-06T11:00:00 Done",
+        }, Events(log));
+        Assert.All(log.Events, e => Assert.Equal(DateTimeKind.Utc, e.TimestampUtc.Kind));
+        Assert.Equal(TimeSpan.FromMilliseconds(250).Ticks, log.Events.Single(e => e.Status == "Done" && e.ItemId == "X").TimestampUtc.Ticks % TimeSpan.TicksPerSecond);
+        Assert.Equal(0, log.SkippedRows);
+    }
+
+    [Fact]
+    public void QuotedFieldsWithCommasAndNewLinesKeepPhysicalLineNumbers()
+    {
+        var path = Write("quoted.csv", "id,summary,timestamp,status\n"
+            + "A,\"Fix, then ship\",2026-01-01T00:00:00Z,\"In Progress, blocked\"\n"   // line 2
+            + "B,\"two\nlines\nof text\",2026-01-02T00:00:00Z,Build\n"               // lines 3-5
+            + "C,\"say \"\"hi\"\"\",not a date,Build\n"                            // line 6
+            + "D,x,2026-01-04T00:00:00Z,Done\n");                                  // line 7
+
+        var log = Read(path);
+
+        Assert.Equal(new[] { "A 2026-01-01T00:00:00 In Progress, blocked", "B 2026-01-02T00:00:00 Build", "D 2026-01-04T00:00:00 Done" }, Events(log));
+        Assert.Equal(1, log.SkippedRows);
+        Assert.StartsWith($"{path}:6: column 'timestamp': 'not a date' is not a date", log.Problems.Single());
+    }
+
+    [Fact]
+    public void CountsAndDescribesEveryUnreadableRowAndGoesOn()
+    {
+        var path = Write("bad.csv", """
+            id,date,state
+            A,2026-01-01T00:00:00Z,Build
+            A,2026-13-01,Review
+            ,2026-01-02T00:00:00Z,Review
+            B,2026-01-02T00:00:00Z,
+            B,,Build
+            B,2026-01-03T00:00:00Z,Done
+            """);
+
+        var log = Read(path);
+
+        Assert.Equal(new[] { "A 2026-01-01T00:00:00 Build", "B 2026-01-03T00:00:00 Done" }, Events(log));
+        Assert.Equal(4, log.SkippedRows);
+        Assert.Equal(new[]
+        {
+            $"{path}:3: column 'date': '2026-13-01' is not a date ({LogTimestamp.Expected})",
+            $"{path}:4: column 'id' is empty; every row needs an item id",
+            $"{path}:5: column 'state' is empty; every row needs a status",
+            $"{path}:6: column 'date' is empty; every row needs a timestamp",
+        }, log.Problems);
+    }
+
+    [Theory]
+    [InlineData("Issue key,Changed Date,To Status")]
+    [InlineData("ISSUE_KEY,changed_date,NewStatus")]
+    [InlineData("Work Item Id,Time,State")]
+    [InlineData("case:concept:name,time:timestamp,concept:name")]
+    [InlineData("item,updated,to")]
+    public void DetectsTheUsualColumnNames(string header)
+    {
+        var path = Write("detect.csv", header + "\nA,2026-01-01T00:00:00Z,Build\nA,2026-01-02T00:00:00Z,Done\n");
+
+        var log = Read(path);
+
+        Assert.Equal(new[] { "A 2026-01-01T00:00:00 Build", "A 2026-01-02T00:00:00 Done" }, Events(log));
+    }
+
+    [Fact]
+    public void NamedColumnsOverrideDetection()
+    {
+        var path = Write("named.csv", """
+            id,Ticket,status,Moved At,Lane,created
+            1,T-9,open,2026-02-01T10:00:00Z,Build,2020-01-01
+            2,T-9,open,2026-02-02T10:00:00Z,Done,2020-01-01
+            """);
+
+        var log = Read(path, new LogReadOptions { IdColumn = "ticket", TimestampColumn = "moved_at", StatusColumn = "LANE" });
+
+        Assert.Equal(new[] { "T-9 2026-02-01T10:00:00 Build", "T-9 2026-02-02T10:00:00 Done" }, Events(log));
+    }
+
+    [Fact]
+    public void AMissingColumnIsAnErrorNamingTheColumnsFound()
+    {
+        var path = Write("nocol.csv", "id,status,comment\nA,Build,x\n");
+
+        var ex = Assert.Throws<WorkflowException>(() => Read(path));
+        Assert.Contains("no timestamp column", ex.Message);
+        Assert.Contains("'comment'", ex.Message);
+
+        var named = Assert.Throws<WorkflowException>(() => Read(path, new LogReadOptions { IdColumn = "nope" }));
+        Assert.Contains("no id column 'nope'", named.Message);
+    }
+
+    [Fact]
+    public void ReadsWideFormWithAColumnPerStage()
+    {
+        var path = Write("wide.csv", """
+            ID,Title,Ready,In Progress,Review,Done
+            A,"Login, SSO",2026-01-01,2026-01-02,2026-01-05,2026-01-06
+            B,Export,2026-01-03,2026-01-04,,
+            C,Search,2026-01-03,soon,,
+            """);
+
+        var log = Read(path);
+
+        Assert.Equal(new[]
+        {
+            "A 2026-01-01T00:00:00 Ready", "A 2026-01-02T00:00:00 In Progress", "A 2026-01-05T00:00:00 Review", "A 2026-01-06T00:00:00 Done",
+            "B 2026-01-03T00:00:00 Ready", "B 2026-01-04T00:00:00 In Progress",
+            "C 2026-01-03T00:00:00 Ready",
+        }, Events(log));
+        Assert.Equal(1, log.SkippedRows);
+        Assert.StartsWith($"{path}:4: column 'In Progress': 'soon' is not a date", log.Problems.Single());
+    }
+
+    [Fact]
+    public void WideFormWithNamedStagesIgnoresOtherColumns()
+    {
+        var path = Write("wide2.csv", """
+            key,Owner,Start,Finish
+            A,Ann,2026-01-01T08:00:00+01:00,2026-01-03T08:00:00+01:00
+            """);
+
+        var log = Read(path, new LogReadOptions { Format = WorkItemLogFormat.Wide, StageColumns = new[] { "Start", "Finish" } });
+
+        Assert.Equal(new[] { "A 2026-01-01T07:00:00 Start", "A 2026-01-03T07:00:00 Finish" }, Events(log));
+    }
+
+    [Fact]
+    public void ReadsJsonLinesSkippingABadLine()
+    {
+        var path = Write("log.jsonl", """
+            {"key":"A-1","changed":"2026-01-01T09:00:00+02:00","toStatus":"Build","extra":{"nested":[1,2]}}
+            {"key":"A-1","changed":"2026-01-02T09:00:00Z","toStatus":"Done"}
+
+            {"key":"A-2","changed":"2026-01-02T09:00:00Z","toStatus":
+            {"key":7,"changed":"2026-01-03T09:00:00Z","toStatus":"Build"}
+            {"key":"A-3","changed":"yesterday","toStatus":"Build"}
+            """);
+
+        var log = Read(path);
+
+        Assert.Equal(new[] { "7 2026-01-03T09:00:00 Build", "A-1 2026-01-01T07:00:00 Build", "A-1 2026-01-02T09:00:00 Done" }, Events(log).OrderBy(e => e, StringComparer.Ordinal));
+        Assert.Equal(2, log.SkippedRows);
+        Assert.StartsWith($"{path}:4: not a JSON object", log.Problems[0]);
+        Assert.StartsWith($"{path}:6: column 'changed': 'yesterday' is not a date", log.Problems[1]);
+    }
+
+    [Fact]
+    public void DetectsJsonLinesByContentAndCsvOtherwise()
+    {
+        var json = Write("export.txt", "{\"id\":\"A\",\"timestamp\":\"2026-01-01\",\"status\":\"Build\"}\n");
+        var csv = Write("export.log", "id,timestamp,status\nA,2026-01-01,Build\n");
+
+        Assert.Equal(new[] { "A 2026-01-01T00:00:00 Build" }, Events(Read(json)));
+        Assert.Equal(new[] { "A 2026-01-01T00:00:00 Build" }, Events(Read(csv)));
+    }
+
+    [Fact]
+    public void CountsLinesInWindowsLineEndingsAndQuotesMultiLineValuesOnOneLine()
+    {
+        var path = Path.Combine(folder, "crlf.csv");
+        File.WriteAllText(path, "id,timestamp,status\r\nA,2026-01-01,Build\r\nB,\"x\r\ny\",Build\r\nC,bad,Build\r\n");
+
+        var log = Read(path);
+
+        Assert.Equal(new[] { "A 2026-01-01T00:00:00 Build" }, Events(log));
+        Assert.Equal(new[]
+        {
+            $"{path}:3: column 'timestamp': 'x\\r\\ny' is not a date ({LogTimestamp.Expected})",
+            $"{path}:5: column 'timestamp': 'bad' is not a date ({LogTimestamp.Expected})",
+        }, log.Problems);
+    }
+
+    [Fact]
+    public void AnEmptyOrMalformedFileIsAnErrorWithItsLocation()
+    {
+        var empty = Write("empty.csv", "");
+        var unterminated = Write("open-quote.csv", "id,timestamp,status\nA,2026-01-01,Build\nB,\"2026-01-02,Build\n");
+
+        Assert.Contains("empty", Assert.Throws<WorkflowException>(() => Read(empty)).Message);
+        var ex = Assert.Throws<WorkflowException>(() => Read(unterminated));
+        Assert.Equal(unterminated, ex.File);
+        Assert.Contains("malformed near line 3", ex.Message);
+    }
+
+    [Fact]
+    public void BlankLinesAreNotRowsAndKeepLineNumbersRight()
+    {
+        var path = Write("blank.csv", "id,timestamp,status\nA,2026-01-01,Build\n\nA,bad,Review\n");
+
+        var log = Read(path);
+
+        Assert.Equal(new[] { "A 2026-01-01T00:00:00 Build" }, Events(log));
+        Assert.StartsWith($"{path}:4: column 'timestamp'", log.Problems.Single());
+    }
+
+    [Fact]
+    public void ReadsALargeFileStreamingWithModestMemory()
+    {
+        var path = Path.Combine(folder, "big.csv");
+        const int Items = 20_000;
+        const int PerItem = 10;
+        string[] statuses = { "Backlog", "Ready", "Build", "Review", "Test", "Deploy", "Verify", "Accept", "Release", "Done" };
+        var start = new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        using (var writer = new StreamWriter(path, false, new UTF8Encoding(false)))
+        {
+            writer.WriteLine("Issue key,Summary,Changed,To status,Author");
+            for (var step = 0; step < PerItem; step++)
+                for (var item = 0; item < Items; item++)
+                    writer.WriteLine($"PRJ-{item},\"A summary, with a comma\",{start.AddHours(item + step * 7):yyyy-MM-ddTHH:mm:ss}+01:00,{statuses[step]},someone@example.com");
+        }
+        var progress = new List<(long Read, long Length)>();
+        GC.Collect();
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+
+        var log = WorkItemLogReader.Read(path, new LogReadOptions(), (read, length) => progress.Add((read, length)));
+
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        Assert.Equal(Items * PerItem, log.EventCount);
+        Assert.Equal(Items, log.ItemCount);
+        Assert.Equal(0, log.SkippedRows);
+        Assert.Equal(start.AddHours(-1), log.FirstEventUtc);
+        var fileLength = new FileInfo(path).Length;
+        Assert.True(progress.Count > 2);
+        Assert.Equal((fileLength, fileLength), progress[^1]);
+        Assert.True(progress.Zip(progress.Skip(1)).All(p => p.First.Read <= p.Second.Read));
+        // 200,000 events at 16 bytes plus 20,000 interned ids: a few MB, far below the ~16 MB file.
+        GC.KeepAlive(log);
+        Assert.True(after - before < fileLength / 2, $"retained {after - before:N0} bytes for a {fileLength:N0}-byte file");
+    }
+}
