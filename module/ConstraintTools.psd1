@@ -9,6 +9,8 @@
     Description          = 'Finds the constraint (bottleneck) in an end-to-end workflow from a YAML model: stage utilization, WIP, queue growth, waiting and lead time, where work piles up, and where the constraint moves once relieved.'
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
+    # Loaded at import so scripts can use engine types such as [ConstraintTools.WorkItemLogBuilder] before any cmdlet runs.
+    RequiredAssemblies   = @('ConstraintTools.Engine.dll')
     FormatsToProcess     = @('ConstraintTools.Format.ps1xml')
     CmdletsToExport      = @(
         'Import-Workflow'
@@ -24,6 +26,7 @@
         'Test-Workflow'
         'Import-WorkItemLog'
         'ConvertTo-WorkItemLog'
+        'Measure-Flow'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -1,0 +1,342 @@
+using System;
+using System.Collections.Generic;
+
+namespace ConstraintTools.Analysis
+{
+    /// <summary>
+    /// Measures the real flow of a <see cref="WorkItemLog"/> against a <see cref="Workflow"/>'s status
+    /// mapping (SPEC section 4), in one pass over the items. Memory is the per-stage accumulators plus
+    /// the durations kept for percentiles (one per visit ended in the window, one per item finished).
+    /// </summary>
+    /// <remarks>
+    /// <para>Status mapping, case-insensitive: a status in a stage's <see cref="WorkflowStage.States"/>
+    /// is active work in that stage, in its <see cref="WorkflowStage.QueueStates"/> waiting for it; in
+    /// <see cref="Workflow.DoneStates"/> it is done; any other status is unmapped (unmeasured time). A
+    /// status listed more than once maps to the first place that lists it (stages in order, each's
+    /// states before its queue, then done).</para>
+    /// <para>Window [From, To): From defaults to the log's first event, To to its last; a defaulted To
+    /// is included, so the last changes count. To is also the measurement time: events after it
+    /// (at or after it when To is given) are ignored, as if measured at To, and an item's last
+    /// interval runs to To unless its status is done.</para>
+    /// <para>An item's history is the sequence of intervals [t_j, t_{j+1}) in status s_j. Changes at the
+    /// same instant leave intervals of zero length, which are dropped. A visit to a stage is a
+    /// maximal run of consecutive intervals mapped to that stage (queue or active); it arrives when
+    /// it starts and departs when it ends. A done item is finished at its first entry into a done
+    /// status after its last non-done status.</para>
+    /// </remarks>
+    public static class FlowMeasurement
+    {
+        private const int Unmapped = -1;
+        private const int Done = -2;
+        private const double TicksPerWeek = TimeSpan.TicksPerDay * 7.0;
+
+        /// <summary>
+        /// Measures <paramref name="log"/> over the window [<paramref name="from"/>, <paramref name="to"/>).
+        /// A local time is converted to UTC; an unspecified kind is taken as UTC.
+        /// </summary>
+        /// <exception cref="ArgumentException">The window is empty (To not after From), or the log has no events and no window is given.</exception>
+        public static FlowReport Measure(WorkItemLog log, Workflow workflow, DateTime? from = null, DateTime? to = null)
+        {
+            if (log is null) throw new ArgumentNullException(nameof(log));
+            if (workflow is null) throw new ArgumentNullException(nameof(workflow));
+
+            var fromUtc = from is DateTime f ? Utc(f) : log.FirstEventUtc;
+            var toUtc = to is DateTime t ? Utc(t) : log.LastEventUtc;
+            if (fromUtc is not DateTime start || toUtc is not DateTime end)
+                throw new ArgumentException("The log has no status changes; give both From and To to measure an empty window.");
+            var includesTo = to is null;
+            if (end < start || (end == start && !includesTo))
+                throw new ArgumentException($"The window is empty: To ({end:u}) must be after From ({start:u}).");
+
+            var stages = workflow.Stages;
+            var codes = MapStatuses(log, workflow, out var unmapped);
+            var acc = new Accumulator(stages.Count, start.Ticks, end.Ticks, includesTo);
+            for (var item = 0; item < log.ItemCount; item++) acc.Add(log, item, codes);
+            return acc.Report(workflow, log.Source, start, end, includesTo, unmapped);
+        }
+
+        private static DateTime Utc(DateTime value) => value.Kind switch
+        {
+            DateTimeKind.Local => value.ToUniversalTime(),
+            DateTimeKind.Unspecified => DateTime.SpecifyKind(value, DateTimeKind.Utc),
+            _ => value,
+        };
+
+        /// <summary>Per log status: stage·2 + 1 for active, stage·2 for queue, <see cref="Done"/> or <see cref="Unmapped"/>.</summary>
+        private static int[] MapStatuses(WorkItemLog log, Workflow workflow, out List<string> unmapped)
+        {
+            var map = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            for (var s = 0; s < workflow.Stages.Count; s++)
+            {
+                foreach (var status in workflow.Stages[s].States) if (!map.ContainsKey(status)) map.Add(status, 2 * s + 1);
+                foreach (var status in workflow.Stages[s].QueueStates) if (!map.ContainsKey(status)) map.Add(status, 2 * s);
+            }
+            foreach (var status in workflow.DoneStates) if (!map.ContainsKey(status)) map.Add(status, Done);
+
+            unmapped = new List<string>();
+            var codes = new int[log.Statuses.Count];
+            for (var i = 0; i < codes.Length; i++)
+            {
+                var name = log.StatusName(i);
+                if (map.TryGetValue(name, out var code)) codes[i] = code;
+                else
+                {
+                    codes[i] = Unmapped;
+                    unmapped.Add(name);
+                }
+            }
+            return codes;
+        }
+
+        /// <summary>Nearest rank: the smallest value with at least <paramref name="percent"/> % of the values at or below it. <paramref name="sorted"/> must be sorted and not empty.</summary>
+        internal static long Percentile(List<long> sorted, int percent)
+        {
+            var rank = (percent * (long)sorted.Count + 99) / 100; // ⌈p·n/100⌉ in integers
+            return sorted[(int)Math.Max(rank, 1) - 1];
+        }
+
+        private sealed class Accumulator
+        {
+            private readonly long from;
+            private readonly long to;
+            private readonly bool includesTo;
+
+            // Per stage.
+            private readonly int[] arrivals;
+            private readonly int[] departures;
+            private readonly int[] startWip;
+            private readonly int[] currentWip;
+            private readonly double[] queueArea;
+            private readonly double[] activeArea;
+            private readonly List<long>[] visitTicks;
+            private readonly double[] visitQueueTicks;
+            private readonly double[] visitActiveTicks;
+
+            // Per item, reused: visits to each stage, stamped with the item they belong to.
+            private readonly int[] visitsOfItem;
+            private readonly int[] visitsStamp;
+
+            // The flow.
+            private int items;
+            private int started;
+            private readonly List<long> leadTicks = new List<long>();
+            private double leadSum;
+            private double activeSum;
+            private double unmappedSum;
+            private int reworked;
+            private int open;
+            private double ageSum;
+            private long ageMax;
+
+            // The item being added.
+            private int item;
+            private bool itemReworked;
+            private double itemActive;
+            private double itemUnmapped;
+
+            public Accumulator(int stageCount, long from, long to, bool includesTo)
+            {
+                this.from = from;
+                this.to = to;
+                this.includesTo = includesTo;
+                arrivals = new int[stageCount];
+                departures = new int[stageCount];
+                startWip = new int[stageCount];
+                currentWip = new int[stageCount];
+                queueArea = new double[stageCount];
+                activeArea = new double[stageCount];
+                visitTicks = new List<long>[stageCount];
+                for (var s = 0; s < stageCount; s++) visitTicks[s] = new List<long>();
+                visitQueueTicks = new double[stageCount];
+                visitActiveTicks = new double[stageCount];
+                visitsOfItem = new int[stageCount];
+                visitsStamp = new int[stageCount];
+                for (var s = 0; s < stageCount; s++) visitsStamp[s] = -1;
+            }
+
+            public void Add(WorkItemLog log, int itemIndex, int[] codes)
+            {
+                item = itemIndex;
+                var first = log.FirstEvent(itemIndex);
+                var last = log.FirstEvent(itemIndex + 1);
+                // Events up to the measurement time only.
+                var end = first;
+                while (end < last && (log.Ticks(end) < to || (includesTo && log.Ticks(end) == to))) end++;
+                if (end == first) return;
+
+                items++;
+                var firstTicks = log.Ticks(first);
+                if (firstTicks >= from) started++;
+                itemReworked = false;
+                itemActive = 0;
+                itemUnmapped = 0;
+
+                var runStage = -1;
+                long runStart = 0, runQueue = 0, runActive = 0;
+                long doneSince = -1; // start of the trailing run of done intervals
+                for (var e = first; e < end; e++)
+                {
+                    var start = log.Ticks(e);
+                    var isLast = e == end - 1;
+                    var stop = isLast ? long.MaxValue : log.Ticks(e + 1);
+                    if (stop == start) continue; // a zero-length interval: another change at the same instant follows
+                    var code = codes[log.StatusOf(e)];
+                    var stage = code >= 0 ? code >> 1 : -1;
+
+                    if (stage != runStage)
+                    {
+                        if (runStage >= 0) EndVisit(runStage, runStart, start, runQueue, runActive);
+                        runStage = stage;
+                        runStart = start;
+                        runQueue = runActive = 0;
+                    }
+
+                    if (code == Done)
+                    {
+                        if (doneSince < 0) doneSince = start;
+                        continue;
+                    }
+                    doneSince = -1;
+                    var length = stop - start; // long.MaxValue - start for the open last interval, never used as a duration
+                    if (code == Unmapped)
+                    {
+                        if (!isLast) itemUnmapped += length;
+                        continue;
+                    }
+                    var active = (code & 1) == 1;
+                    if (!isLast)
+                    {
+                        if (active) { runActive += length; itemActive += length; }
+                        else runQueue += length;
+                    }
+                    var lo = Math.Max(start, from);
+                    var hi = Math.Min(stop, to);
+                    if (hi > lo)
+                    {
+                        if (active) activeArea[stage] += hi - lo;
+                        else queueArea[stage] += hi - lo;
+                    }
+                }
+                if (runStage >= 0) EndVisit(runStage, runStart, -1, runQueue, runActive);
+
+                if (doneSince >= 0)
+                {
+                    if (doneSince >= from)
+                    {
+                        var lead = doneSince - firstTicks;
+                        leadTicks.Add(lead);
+                        leadSum += lead;
+                        activeSum += itemActive;
+                        unmappedSum += itemUnmapped;
+                        if (itemReworked) reworked++;
+                    }
+                }
+                else
+                {
+                    open++;
+                    var age = to - firstTicks;
+                    ageSum += age;
+                    ageMax = Math.Max(ageMax, age);
+                }
+            }
+
+            /// <summary>Ends a visit at <paramref name="stop"/>, or −1 when it is still going on at the window's end.</summary>
+            private void EndVisit(int stage, long start, long stop, long queue, long active)
+            {
+                if (visitsStamp[stage] != item)
+                {
+                    visitsStamp[stage] = item;
+                    visitsOfItem[stage] = 0;
+                }
+                if (++visitsOfItem[stage] > 1) itemReworked = true;
+
+                if (start >= from) arrivals[stage]++;
+                else if (stop < 0 || stop >= from) startWip[stage]++;
+                if (stop < 0) currentWip[stage]++;
+                else if (stop >= from)
+                {
+                    departures[stage]++;
+                    visitTicks[stage].Add(stop - start);
+                    visitQueueTicks[stage] += queue;
+                    visitActiveTicks[stage] += active;
+                }
+            }
+
+            public FlowReport Report(Workflow workflow, string? source, DateTime start, DateTime end, bool includesTo, List<string> unmapped)
+            {
+                double window = to - from;
+                double? weeks = window > 0 ? window / TicksPerWeek : null;
+                var stages = new StageFlow[workflow.Stages.Count];
+                for (var s = 0; s < stages.Length; s++)
+                {
+                    var stage = workflow.Stages[s];
+                    var visits = visitTicks[s];
+                    visits.Sort();
+                    var n = visits.Count;
+                    double? activeWip = window > 0 ? activeArea[s] / window : null;
+                    stages[s] = new StageFlow
+                    {
+                        Workflow = workflow.Name,
+                        Log = source,
+                        Stage = stage.Name,
+                        Position = s + 1,
+                        From = start,
+                        To = end,
+                        Arrivals = arrivals[s],
+                        Departures = departures[s],
+                        ThroughputPerWeek = departures[s] / weeks,
+                        StartWip = startWip[s],
+                        CurrentWip = currentWip[s],
+                        QueueWip = window > 0 ? queueArea[s] / window : null,
+                        ActiveWip = activeWip,
+                        Servers = stage.Servers,
+                        Utilization = stage.Servers > 0 ? activeWip / stage.Servers : null,
+                        TimeInStage = Mean(Sum(visits), n),
+                        TimeInStageP50 = n > 0 ? new TimeSpan(Percentile(visits, 50)) : null,
+                        TimeInStageP85 = n > 0 ? new TimeSpan(Percentile(visits, 85)) : null,
+                        TimeInStageP95 = n > 0 ? new TimeSpan(Percentile(visits, 95)) : null,
+                        WaitTime = Mean(visitQueueTicks[s], n),
+                        ActiveTime = Mean(visitActiveTicks[s], n),
+                    };
+                    visitTicks[s] = new List<long>();
+                }
+
+                leadTicks.Sort();
+                var finished = leadTicks.Count;
+                var summary = new FlowSummary
+                {
+                    Workflow = workflow.Name,
+                    Log = source,
+                    From = start,
+                    To = end,
+                    Items = items,
+                    Started = started,
+                    Finished = finished,
+                    ThroughputPerWeek = finished / weeks,
+                    LeadTime = Mean(leadSum, finished),
+                    LeadTimeP50 = finished > 0 ? new TimeSpan(Percentile(leadTicks, 50)) : null,
+                    LeadTimeP85 = finished > 0 ? new TimeSpan(Percentile(leadTicks, 85)) : null,
+                    LeadTimeP95 = finished > 0 ? new TimeSpan(Percentile(leadTicks, 95)) : null,
+                    FlowEfficiency = leadSum > 0 ? activeSum / leadSum : null,
+                    OpenItems = open,
+                    AverageAge = Mean(ageSum, open),
+                    MaxAge = open > 0 ? new TimeSpan(ageMax) : null,
+                    ReworkRate = finished > 0 ? (double)reworked / finished : null,
+                    UnmeasuredShare = leadSum > 0 ? unmappedSum / leadSum : null,
+                    UnmappedStatuses = unmapped,
+                };
+                return new FlowReport { Workflow = workflow.Name, From = start, To = end, IncludesTo = includesTo, Stages = stages, Summary = summary };
+            }
+
+            private static double Sum(List<long> values)
+            {
+                double sum = 0;
+                foreach (var v in values) sum += v;
+                return sum;
+            }
+
+            private static TimeSpan? Mean(double sumTicks, int count) =>
+                count > 0 ? new TimeSpan((long)Math.Round(sumTicks / count)) : null;
+        }
+    }
+}
