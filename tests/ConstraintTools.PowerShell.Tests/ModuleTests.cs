@@ -46,6 +46,9 @@ public sealed class ModuleTests : IDisposable
     [InlineData("New-Workflow")]
     [InlineData("Export-Workflow")]
     [InlineData("ConvertTo-WorkflowYaml")]
+    [InlineData("Import-WorkItemLog")]
+    [InlineData("ConvertTo-WorkItemLog")]
+    [InlineData("Measure-Flow")]
     public void HelpShowsSynopsisAndAtLeastTwoExamples(string cmdlet)
     {
         var examples = session.Render($"Get-Help {cmdlet} -Examples");
@@ -116,6 +119,25 @@ public sealed class ModuleTests : IDisposable
     [InlineData("Export-Workflow", "WhatIf")]
     [InlineData("Export-Workflow", "Confirm")]
     [InlineData("ConvertTo-WorkflowYaml", "Workflow")]
+    [InlineData("Import-WorkItemLog", "Path")]
+    [InlineData("Import-WorkItemLog", "LiteralPath")]
+    [InlineData("Import-WorkItemLog", "IdColumn")]
+    [InlineData("Import-WorkItemLog", "TimestampColumn")]
+    [InlineData("Import-WorkItemLog", "StatusColumn")]
+    [InlineData("Import-WorkItemLog", "StageColumn")]
+    [InlineData("Import-WorkItemLog", "Format")]
+    [InlineData("ConvertTo-WorkItemLog", "InputObject")]
+    [InlineData("ConvertTo-WorkItemLog", "IdColumn")]
+    [InlineData("ConvertTo-WorkItemLog", "TimestampColumn")]
+    [InlineData("ConvertTo-WorkItemLog", "StatusColumn")]
+    [InlineData("ConvertTo-WorkItemLog", "StageColumn")]
+    [InlineData("ConvertTo-WorkItemLog", "Format")]
+    [InlineData("ConvertTo-WorkItemLog", "SourceName")]
+    [InlineData("Measure-Flow", "Log")]
+    [InlineData("Measure-Flow", "Workflow")]
+    [InlineData("Measure-Flow", "From")]
+    [InlineData("Measure-Flow", "To")]
+    [InlineData("Measure-Flow", "Summary")]
     public void HelpDescribesEveryParameter(string cmdlet, string parameter)
     {
         var (output, errors) = session.Invoke($"(Get-Help {cmdlet} -Parameter {parameter}).Description | ForEach-Object Text");
