@@ -162,5 +162,15 @@ public sealed class ModuleTests : IDisposable
         Assert.Equal(type, output.Single().ToString());
     }
 
+    [Theory]
+    [InlineData("Measure-Flow", "ConstraintTools.StageFlow,ConstraintTools.FlowSummary")]
+    [InlineData("Test-Workflow", "ConstraintTools.AuditFinding,System.Boolean")]
+    public void DeclaresEveryOutputTypeOfACmdletWithTwo(string cmdlet, string types)
+    {
+        var (output, _) = session.Invoke($"(Get-Command {cmdlet}).OutputType | ForEach-Object Name");
+
+        Assert.Equal(types.Split(','), output.Select(o => o.ToString()));
+    }
+
     public void Dispose() => session.Dispose();
 }
