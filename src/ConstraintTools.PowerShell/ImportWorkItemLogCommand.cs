@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using ConstraintTools.Logs;
@@ -9,23 +8,8 @@ namespace ConstraintTools.PowerShell
     /// <summary>Import-WorkItemLog: reads work-item status-change logs (CSV or JSON lines) into WorkItemLog objects.</summary>
     [Cmdlet(VerbsData.Import, "WorkItemLog", DefaultParameterSetName = PathSet)]
     [OutputType(typeof(WorkItemLog))]
-    public sealed class ImportWorkItemLogCommand : PSCmdlet
+    public sealed class ImportWorkItemLogCommand : FileReadingCommandBase
     {
-        private const string PathSet = "Path";
-        private const string LiteralPathSet = "LiteralPath";
-
-        /// <summary>Paths of log files (CSV or JSON lines); wildcards are expanded.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [SupportsWildcards]
-        [ValidateNotNullOrEmpty]
-        public string[] Path { get; set; } = Array.Empty<string>();
-
-        /// <summary>Paths taken exactly as written; file objects from Get-ChildItem bind here through PSPath.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("PSPath", "LP")]
-        [ValidateNotNullOrEmpty]
-        public string[] LiteralPath { get; set; } = Array.Empty<string>();
-
         /// <summary>The column holding the work item's id; without it one named id, key, issue, issue key, item or work item id is used.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -59,64 +43,12 @@ namespace ConstraintTools.PowerShell
             StageColumns = StageColumn,
         };
 
-        protected override void ProcessRecord()
-        {
-            var literal = ParameterSetName == LiteralPathSet;
-            foreach (var path in literal ? LiteralPath : Path)
-                foreach (var file in Resolve(path, literal))
-                    Load(file);
-        }
+        protected override string FileKind => "log";
+        protected override string ErrorIdPrefix => "WorkItemLog";
+        protected override string FilePattern => "*.csv";
 
-        private IEnumerable<string> Resolve(string path, bool literal)
+        protected override void Read(string file)
         {
-            var files = new List<string>();
-            try
-            {
-                ProviderInfo provider;
-                if (literal)
-                {
-                    files.Add(SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _));
-                }
-                else
-                {
-                    files.AddRange(SessionState.Path.GetResolvedProviderPathFromPSPath(path, out provider));
-                    if (files.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(path)) throw new ItemNotFoundException(path);
-                }
-                if (provider.Name != "FileSystem")
-                {
-                    WriteError(new ErrorRecord(new ArgumentException($"'{path}' is not a file system path; logs are read from files."),
-                        "WorkItemLogPathNotFileSystem", ErrorCategory.InvalidArgument, path));
-                    return Array.Empty<string>();
-                }
-            }
-            catch (ItemNotFoundException ex)
-            {
-                WriteError(new ErrorRecord(new FileNotFoundException($"Cannot find log file '{path}' because it does not exist.", path, ex),
-                    "WorkItemLogFileNotFound", ErrorCategory.ObjectNotFound, path));
-                return Array.Empty<string>();
-            }
-            catch (Exception ex) when (ex is ProviderNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is PSArgumentException)
-            {
-                WriteError(new ErrorRecord(ex, "WorkItemLogPathInvalid", ErrorCategory.InvalidArgument, path));
-                return Array.Empty<string>();
-            }
-            return files;
-        }
-
-        private void Load(string file)
-        {
-            if (Directory.Exists(file))
-            {
-                WriteError(new ErrorRecord(new IOException($"'{file}' is a directory; give the log files in it, e.g. '{System.IO.Path.Combine(file, "*.csv")}'."),
-                    "WorkItemLogPathIsDirectory", ErrorCategory.InvalidArgument, file));
-                return;
-            }
-            if (!File.Exists(file))
-            {
-                WriteError(new ErrorRecord(new FileNotFoundException($"Cannot find log file '{file}' because it does not exist.", file),
-                    "WorkItemLogFileNotFound", ErrorCategory.ObjectNotFound, file));
-                return;
-            }
             var activity = $"Reading {System.IO.Path.GetFileName(file)}";
             var shown = false;
             try
