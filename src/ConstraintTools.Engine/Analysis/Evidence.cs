@@ -11,6 +11,20 @@ namespace ConstraintTools.Analysis
         private const double IdleBusyFraction = 0.5;
         private const double DominantCadenceShare = 0.25;
 
+        /// <summary>A stage with a known capacity that is busy less than half the time.</summary>
+        internal static bool IsIdle(StageMetrics stage) => stage.CapacityPerWeek.HasValue && stage.BusyFraction < IdleBusyFraction;
+
+        /// <summary>
+        /// The share of lead time spent waiting for a release train (V · cadence/2), when it is large
+        /// enough to name; null for other stages, unreached ones, or when there is no lead time.
+        /// </summary>
+        internal static double? DominantCadenceShareOf(StageMetrics stage, WorkflowStage definition, TimeSpan? leadTime)
+        {
+            if (definition.Cadence is not TimeSpan cadence || leadTime is not TimeSpan lead || lead.Ticks <= 0 || stage.VisitRatio <= 0) return null;
+            var share = stage.VisitRatio * cadence.TotalHours / 2 / lead.TotalHours;
+            return share >= DominantCadenceShare ? share : null;
+        }
+
         public static string[] Write(ModelSolution solution, ConstraintReport report, int? constraint, int? next)
         {
             var network = solution.Network;
@@ -52,7 +66,7 @@ namespace ConstraintTools.Analysis
             if (constraint is int bottleneck)
             {
                 var idle = DownstreamOf(network, bottleneck)
-                    .Where(i => stages[i].BusyFraction < IdleBusyFraction && stages[i].CapacityPerWeek.HasValue)
+                    .Where(i => IsIdle(stages[i]))
                     .Select(i => $"{stages[i].Stage} ({Percent(stages[i].BusyFraction!.Value)} busy)")
                     .ToList();
                 if (idle.Count > 0)
@@ -62,13 +76,9 @@ namespace ConstraintTools.Analysis
             if (constraint is int c4 && next is int n)
                 lines.Add($"Elevating {stages[c4].Stage} by a factor of {Number(report.RelocationFactor!.Value)} moves the constraint to {stages[n].Stage} (offered load {Percent(stages[n].Utilization!.Value)} now).");
 
-            if (report.LeadTime is { } lead && lead.Ticks > 0)
-                foreach (var i in Enumerable.Range(0, network.Count).Where(i => network.CadenceWeeks[i] > 0 && solution.Visits[i] > 0))
-                {
-                    var share = solution.Visits[i] * network.CadenceWeeks[i] / 2 * Quantity.HoursPerCalendarWeek / lead.TotalHours;
-                    if (share >= DominantCadenceShare)
-                        lines.Add($"{stages[i].Stage} releases work every {Duration(network.CadenceWeeks[i])}, so items wait {Duration(network.CadenceWeeks[i] / 2)} there on average: {Percent(share)} of the lead time.");
-                }
+            for (var i = 0; i < network.Count; i++)
+                if (DominantCadenceShareOf(stages[i], network.Workflow.Stages[i], report.LeadTime) is double share)
+                    lines.Add($"{stages[i].Stage} releases work every {Duration(network.CadenceWeeks[i])}, so items wait {Duration(network.CadenceWeeks[i] / 2)} there on average: {Percent(share)} of the lead time.");
 
             var unmeasured = report.UnmeasuredStages;
             if (unmeasured.Count > 0)

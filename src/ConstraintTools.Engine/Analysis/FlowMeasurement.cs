@@ -40,8 +40,8 @@ namespace ConstraintTools.Analysis
             if (log is null) throw new ArgumentNullException(nameof(log));
             if (workflow is null) throw new ArgumentNullException(nameof(workflow));
 
-            var fromUtc = from is DateTime f ? Utc(f) : log.FirstEventUtc;
-            var toUtc = to is DateTime t ? Utc(t) : log.LastEventUtc;
+            var fromUtc = from is DateTime f ? LogTimestamp.AsUtc(f) : log.FirstEventUtc;
+            var toUtc = to is DateTime t ? LogTimestamp.AsUtc(t) : log.LastEventUtc;
             if (fromUtc is not DateTime start || toUtc is not DateTime end)
                 throw new ArgumentException("The log has no status changes; give both From and To to measure an empty window.");
             var includesTo = to is null;
@@ -54,13 +54,6 @@ namespace ConstraintTools.Analysis
             for (var item = 0; item < log.ItemCount; item++) acc.Add(log, item, codes);
             return acc.Report(workflow, log.Source, start, end, includesTo, unmapped);
         }
-
-        private static DateTime Utc(DateTime value) => value.Kind switch
-        {
-            DateTimeKind.Local => value.ToUniversalTime(),
-            DateTimeKind.Unspecified => DateTime.SpecifyKind(value, DateTimeKind.Utc),
-            _ => value,
-        };
 
         /// <summary>Per log status: stage·2 + 1 for active, stage·2 for queue, <see cref="Done"/> or <see cref="Unmapped"/>.</summary>
         private static int[] MapStatuses(WorkItemLog log, Workflow workflow, out List<string> unmapped)

@@ -5,6 +5,9 @@ namespace ConstraintTools.Analysis
     /// <summary>The model analytics of SPEC section 3, on a validated network.</summary>
     internal sealed class ModelSolution
     {
+        private static readonly double MaxWaitWeeks = TimeSpan.MaxValue.TotalHours / Quantity.HoursPerCalendarWeek / 2;
+        private readonly bool[] stable;
+
         public ModelSolution(WorkflowNetwork network)
         {
             Network = network;
@@ -43,8 +46,6 @@ namespace ConstraintTools.Analysis
         /// </summary>
         public bool IsStable(int i) => stable[i];
 
-        private static readonly double MaxWaitWeeks = TimeSpan.MaxValue.TotalHours / Quantity.HoursPerCalendarWeek / 2;
-        private readonly bool[] stable;
 
         public bool CanBeConstraint(int i) =>
             Network.Measured[i] && !double.IsPositiveInfinity(Network.Capacity[i]) && Visits[i] > 0;

@@ -10,8 +10,6 @@ namespace ConstraintTools.Analysis
         /// <summary>Above this utilization waiting grows steeply (Kingman: wait ∝ u/(1−u)).</summary>
         public const double HighUtilization = 0.85;
 
-        private const double StarvedBusyFraction = 0.5;
-        private const double DominantCadenceShare = 0.25;
 
         public static IReadOnlyList<AuditFinding> Run(Workflow workflow)
         {
@@ -78,20 +76,19 @@ namespace ConstraintTools.Analysis
                         $"Lower {name}'s WIP limit and release work at {constraint.Stage}'s pace (drum-buffer-rope).");
                 }
 
-                if (downstream.Contains(name) && stage.CapacityPerWeek.HasValue && stage.BusyFraction < StarvedBusyFraction)
+                if (downstream.Contains(name) && Evidence.IsIdle(stage))
                 {
                     Add(AuditSeverity.Info, "StarvedStage", name,
                         $"{name} is busy only {P(stage.BusyFraction!.Value)} of the time: it waits for {constraint!.Stage}.",
                         $"Do not invest in {name}'s speed; lend its slack to {constraint.Stage} (subordinate to the constraint).");
                 }
 
-                if (definition.Cadence is TimeSpan cadence && report.LeadTime is TimeSpan lead && lead.Ticks > 0 && stage.VisitRatio > 0)
+                if (Evidence.DominantCadenceShareOf(stage, definition, report.LeadTime) is double share)
                 {
-                    var share = stage.VisitRatio * cadence.TotalHours / 2 / lead.TotalHours;
-                    if (share >= DominantCadenceShare)
-                        Add(AuditSeverity.Warning, "CadenceDominatesLeadTime", name,
-                            $"{name} releases every {Display.Duration(cadence)}; waiting for it is {P(share)} of the lead time.",
-                            $"Release {name} more often: halving its cadence saves {Display.Duration(TimeSpan.FromTicks((long)(stage.VisitRatio * cadence.Ticks / 4)))} of lead time per item.");
+                    var cadence = definition.Cadence!.Value;
+                    Add(AuditSeverity.Warning, "CadenceDominatesLeadTime", name,
+                        $"{name} releases every {Display.Duration(cadence)}; waiting for it is {P(share)} of the lead time.",
+                        $"Release {name} more often: halving its cadence saves {Display.Duration(TimeSpan.FromTicks((long)(stage.VisitRatio * cadence.Ticks / 4)))} of lead time per item.");
                 }
             }
             return findings.OrderBy(f => f.Severity).ToList();

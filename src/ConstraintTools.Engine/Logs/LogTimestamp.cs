@@ -36,6 +36,10 @@ namespace ConstraintTools
             return false;
         }
 
+        /// <summary>A local time converted to UTC; a time of unspecified kind taken as UTC already.</summary>
+        public static DateTime AsUtc(DateTime time) =>
+            time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc);
+
         /// <summary>A value from a pipeline object: a DateTime (local converted, unspecified taken as UTC), a DateTimeOffset, or text.</summary>
         public static bool TryConvert(object? value, out DateTimeOffset result)
         {
@@ -45,9 +49,7 @@ namespace ConstraintTools
                     result = offset;
                     return true;
                 case DateTime time:
-                    result = time.Kind == DateTimeKind.Local
-                        ? new DateTimeOffset(time.ToUniversalTime(), TimeSpan.Zero)
-                        : new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc));
+                    result = new DateTimeOffset(AsUtc(time));
                     return true;
                 case string text:
                     return TryParse(text, out result);
