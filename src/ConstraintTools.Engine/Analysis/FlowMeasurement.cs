@@ -26,8 +26,6 @@ namespace ConstraintTools.Analysis
     /// </remarks>
     public static class FlowMeasurement
     {
-        private const int Unmapped = -1;
-        private const int Done = -2;
         private const double TicksPerWeek = TimeSpan.TicksPerDay * 7.0;
 
         /// <summary>
@@ -49,37 +47,16 @@ namespace ConstraintTools.Analysis
                 throw new ArgumentException($"The window is empty: To ({end:u}) must be after From ({start:u}).");
 
             var stages = workflow.Stages;
-            var codes = MapStatuses(log, workflow, out var unmapped);
-            var acc = new Accumulator(stages.Count, start.Ticks, end.Ticks, includesTo);
-            for (var item = 0; item < log.ItemCount; item++) acc.Add(log, item, codes);
-            return acc.Report(workflow, log.Source, start, end, includesTo, unmapped);
+            var map = StatusMap.For(log, workflow);
+            var timeline = new ItemTimeline(log, map, stages.Count, EndTicks(end, includesTo));
+            var acc = new Accumulator(stages.Count, start.Ticks, end.Ticks);
+            for (var item = 0; item < log.ItemCount; item++)
+                if (timeline.Load(item)) acc.Add(timeline);
+            return acc.Report(workflow, log.Source, start, end, includesTo, map.UnmappedStatuses);
         }
 
-        /// <summary>Per log status: stage·2 + 1 for active, stage·2 for queue, <see cref="Done"/> or <see cref="Unmapped"/>.</summary>
-        private static int[] MapStatuses(WorkItemLog log, Workflow workflow, out List<string> unmapped)
-        {
-            var map = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-            for (var s = 0; s < workflow.Stages.Count; s++)
-            {
-                foreach (var status in workflow.Stages[s].States) if (!map.ContainsKey(status)) map.Add(status, 2 * s + 1);
-                foreach (var status in workflow.Stages[s].QueueStates) if (!map.ContainsKey(status)) map.Add(status, 2 * s);
-            }
-            foreach (var status in workflow.DoneStates) if (!map.ContainsKey(status)) map.Add(status, Done);
-
-            unmapped = new List<string>();
-            var codes = new int[log.Statuses.Count];
-            for (var i = 0; i < codes.Length; i++)
-            {
-                var name = log.StatusName(i);
-                if (map.TryGetValue(name, out var code)) codes[i] = code;
-                else
-                {
-                    codes[i] = Unmapped;
-                    unmapped.Add(name);
-                }
-            }
-            return codes;
-        }
+        /// <summary>The first instant (UTC ticks) whose changes are ignored: To itself, or just after it when To is included.</summary>
+        internal static long EndTicks(DateTime to, bool includesTo) => includesTo ? to.Ticks + 1 : to.Ticks;
 
         /// <summary>Nearest rank: the smallest value with at least <paramref name="percent"/> % of the values at or below it. <paramref name="sorted"/> must be sorted and not empty.</summary>
         internal static long Percentile(List<long> sorted, int percent)
@@ -92,7 +69,6 @@ namespace ConstraintTools.Analysis
         {
             private readonly long from;
             private readonly long to;
-            private readonly bool includesTo;
 
             // Per stage.
             private readonly int[] arrivals;
@@ -104,10 +80,6 @@ namespace ConstraintTools.Analysis
             private readonly List<long>[] visitTicks;
             private readonly double[] visitQueueTicks;
             private readonly double[] visitActiveTicks;
-
-            // Per item, reused: visits to each stage, stamped with the item they belong to.
-            private readonly int[] visitsOfItem;
-            private readonly int[] visitsStamp;
 
             // The flow.
             private int items;
@@ -121,17 +93,10 @@ namespace ConstraintTools.Analysis
             private double ageSum;
             private long ageMax;
 
-            // The item being added.
-            private int item;
-            private bool itemReworked;
-            private double itemActive;
-            private double itemUnmapped;
-
-            public Accumulator(int stageCount, long from, long to, bool includesTo)
+            public Accumulator(int stageCount, long from, long to)
             {
                 this.from = from;
                 this.to = to;
-                this.includesTo = includesTo;
                 arrivals = new int[stageCount];
                 departures = new int[stageCount];
                 startWip = new int[stageCount];
@@ -142,120 +107,75 @@ namespace ConstraintTools.Analysis
                 for (var s = 0; s < stageCount; s++) visitTicks[s] = new List<long>();
                 visitQueueTicks = new double[stageCount];
                 visitActiveTicks = new double[stageCount];
-                visitsOfItem = new int[stageCount];
-                visitsStamp = new int[stageCount];
-                for (var s = 0; s < stageCount; s++) visitsStamp[s] = -1;
             }
 
-            public void Add(WorkItemLog log, int itemIndex, int[] codes)
+            public void Add(ItemTimeline item)
             {
-                item = itemIndex;
-                var first = log.FirstEvent(itemIndex);
-                var last = log.FirstEvent(itemIndex + 1);
-                // Events up to the measurement time only.
-                var end = first;
-                while (end < last && (log.Ticks(end) < to || (includesTo && log.Ticks(end) == to))) end++;
-                if (end == first) return;
-
                 items++;
-                var firstTicks = log.Ticks(first);
-                if (firstTicks >= from) started++;
-                itemReworked = false;
-                itemActive = 0;
-                itemUnmapped = 0;
+                if (item.FirstTicks >= from) started++;
 
-                var runStage = -1;
-                long runStart = 0, runQueue = 0, runActive = 0;
-                long doneSince = -1; // start of the trailing run of done intervals
-                for (var e = first; e < end; e++)
+                double itemActive = 0, itemUnmapped = 0;
+                for (var i = 0; i < item.IntervalCount; i++)
                 {
-                    var start = log.Ticks(e);
-                    var isLast = e == end - 1;
-                    var stop = isLast ? long.MaxValue : log.Ticks(e + 1);
-                    if (stop == start) continue; // a zero-length interval: another change at the same instant follows
-                    var code = codes[log.StatusOf(e)];
-                    var stage = code >= 0 ? code >> 1 : -1;
-
-                    if (stage != runStage)
+                    ref var interval = ref item.Interval(i);
+                    var code = interval.Code;
+                    if (code == StatusMap.Done) continue;
+                    var isOpen = interval.Stop == ItemTimeline.Open;
+                    var length = interval.Stop - interval.Start; // never used as a duration for the open last interval
+                    if (code == StatusMap.Unmapped)
                     {
-                        if (runStage >= 0) EndVisit(runStage, runStart, start, runQueue, runActive);
-                        runStage = stage;
-                        runStart = start;
-                        runQueue = runActive = 0;
-                    }
-
-                    if (code == Done)
-                    {
-                        if (doneSince < 0) doneSince = start;
+                        if (!isOpen) itemUnmapped += length;
                         continue;
                     }
-                    doneSince = -1;
-                    var length = stop - start; // long.MaxValue - start for the open last interval, never used as a duration
-                    if (code == Unmapped)
-                    {
-                        if (!isLast) itemUnmapped += length;
-                        continue;
-                    }
-                    var active = (code & 1) == 1;
-                    if (!isLast)
-                    {
-                        if (active) { runActive += length; itemActive += length; }
-                        else runQueue += length;
-                    }
-                    var lo = Math.Max(start, from);
-                    var hi = Math.Min(stop, to);
+                    var active = StatusMap.IsActive(code);
+                    if (active && !isOpen) itemActive += length;
+                    var lo = Math.Max(interval.Start, from);
+                    var hi = Math.Min(interval.Stop, to);
                     if (hi > lo)
                     {
-                        if (active) activeArea[stage] += hi - lo;
-                        else queueArea[stage] += hi - lo;
+                        if (active) activeArea[code >> 1] += hi - lo;
+                        else queueArea[code >> 1] += hi - lo;
                     }
                 }
-                if (runStage >= 0) EndVisit(runStage, runStart, -1, runQueue, runActive);
+                for (var v = 0; v < item.VisitCount; v++) CountVisit(ref item.Visit(v));
 
-                if (doneSince >= 0)
+                if (item.IsDone)
                 {
-                    if (doneSince >= from)
+                    if (item.DoneTicks >= from)
                     {
-                        var lead = doneSince - firstTicks;
+                        var lead = item.DoneTicks - item.FirstTicks;
                         leadTicks.Add(lead);
                         leadSum += lead;
                         activeSum += itemActive;
                         unmappedSum += itemUnmapped;
-                        if (itemReworked) reworked++;
+                        if (item.Reworked) reworked++;
                     }
                 }
                 else
                 {
                     open++;
-                    var age = to - firstTicks;
+                    var age = to - item.FirstTicks;
                     ageSum += age;
                     ageMax = Math.Max(ageMax, age);
                 }
             }
 
-            /// <summary>Ends a visit at <paramref name="stop"/>, or −1 when it is still going on at the window's end.</summary>
-            private void EndVisit(int stage, long start, long stop, long queue, long active)
+            private void CountVisit(ref StageVisit visit)
             {
-                if (visitsStamp[stage] != item)
-                {
-                    visitsStamp[stage] = item;
-                    visitsOfItem[stage] = 0;
-                }
-                if (++visitsOfItem[stage] > 1) itemReworked = true;
-
-                if (start >= from) arrivals[stage]++;
-                else if (stop < 0 || stop >= from) startWip[stage]++;
-                if (stop < 0) currentWip[stage]++;
-                else if (stop >= from)
+                var stage = visit.Stage;
+                if (visit.Start >= from) arrivals[stage]++;
+                else if (visit.IsOpen || visit.Stop >= from) startWip[stage]++;
+                if (visit.IsOpen) currentWip[stage]++;
+                else if (visit.Stop >= from)
                 {
                     departures[stage]++;
-                    visitTicks[stage].Add(stop - start);
-                    visitQueueTicks[stage] += queue;
-                    visitActiveTicks[stage] += active;
+                    visitTicks[stage].Add(visit.Stop - visit.Start);
+                    visitQueueTicks[stage] += visit.QueueTicks;
+                    visitActiveTicks[stage] += visit.ActiveTicks;
                 }
             }
 
-            public FlowReport Report(Workflow workflow, string? source, DateTime start, DateTime end, bool includesTo, List<string> unmapped)
+            public FlowReport Report(Workflow workflow, string? source, DateTime start, DateTime end, bool includesTo, IReadOnlyList<string> unmapped)
             {
                 double window = to - from;
                 double? weeks = window > 0 ? window / TicksPerWeek : null;
