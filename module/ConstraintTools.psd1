@@ -27,6 +27,9 @@
         'Import-WorkItemLog'
         'ConvertTo-WorkItemLog'
         'Measure-Flow'
+        'Get-CumulativeFlow'
+        'Get-WorkItemAge'
+        'ConvertTo-Workflow'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -1,13 +1,62 @@
+using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using ConstraintTools.Analysis;
 
 namespace ConstraintTools.PowerShell
 {
-    /// <summary>Find-Constraint: the stage that limits a workflow's throughput, with evidence.</summary>
-    [Cmdlet(VerbsCommon.Find, "Constraint")]
-    [OutputType(typeof(ConstraintReport))]
-    public sealed class FindConstraintCommand : PositionalWorkflowCommandBase
+    /// <summary>
+    /// Find-Constraint: the stage that limits a workflow's throughput, with evidence — from the model
+    /// (a ConstraintReport), or with -Log from a work-item log measured against the workflow (a
+    /// FlowConstraintReport with a confidence level).
+    /// </summary>
+    [Cmdlet(VerbsCommon.Find, "Constraint", DefaultParameterSetName = ModelSet)]
+    [OutputType(typeof(ConstraintReport), ParameterSetName = new[] { ModelSet })]
+    [OutputType(typeof(FlowConstraintReport), ParameterSetName = new[] { LogSet })]
+    public sealed class FindConstraintCommand : WorkflowCommandBase
     {
-        protected override void Process(Workflow workflow) => WriteObject(WorkflowAnalyzer.Analyze(workflow));
+        private const string ModelSet = "Model";
+        private const string LogSet = "Log";
+
+        /// <summary>The workflows to analyse, usually from Import-Workflow; with -Log, the workflow whose status mapping reads the log.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ModelSet)]
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = LogSet)]
+        [ValidateNotNull]
+        public Workflow[] Workflow { get; set; } = Array.Empty<Workflow>();
+
+        /// <summary>Work-item logs to find the constraint in from data, each measured against the workflow.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = LogSet)]
+        [ValidateNotNull]
+        public WorkItemLog[] Log { get; set; } = Array.Empty<WorkItemLog>();
+
+        /// <summary>With -Log: start of the window, included; defaults to the log's first event.</summary>
+        [Parameter(ParameterSetName = LogSet)]
+        public DateTime? From { get; set; }
+
+        /// <summary>With -Log: end of the window, excluded, and the measurement time; defaults to the log's last event, which is then included.</summary>
+        [Parameter(ParameterSetName = LogSet)]
+        public DateTime? To { get; set; }
+
+        protected override IEnumerable<Workflow> Workflows => Workflow;
+
+        protected override void Process(Workflow workflow)
+        {
+            if (ParameterSetName == ModelSet)
+            {
+                WriteObject(WorkflowAnalyzer.Analyze(workflow));
+                return;
+            }
+            foreach (var log in Log)
+            {
+                try
+                {
+                    WriteObject(FlowConstraint.Find(log, workflow, From, To));
+                }
+                catch (ArgumentException ex)
+                {
+                    WriteError(new ErrorRecord(ex, "InvalidWindow", ErrorCategory.InvalidArgument, log));
+                }
+            }
+        }
     }
 }

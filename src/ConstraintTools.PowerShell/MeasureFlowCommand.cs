@@ -1,4 +1,3 @@
-using System;
 using System.Management.Automation;
 using ConstraintTools.Analysis;
 
@@ -13,48 +12,18 @@ namespace ConstraintTools.PowerShell
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Measure, "Flow")]
     [OutputType(typeof(StageFlow), typeof(FlowSummary))]
-    public sealed class MeasureFlowCommand : PSCmdlet
+    public sealed class MeasureFlowCommand : WindowedLogCommandBase
     {
-        /// <summary>The work-item logs to measure, usually from Import-WorkItemLog or a WorkItemLogBuilder; each is measured on its own.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
-        [ValidateNotNull]
-        public WorkItemLog[] Log { get; set; } = Array.Empty<WorkItemLog>();
-
-        /// <summary>The workflow whose stages' states and queue statuses, and whose doneStates, map the log's statuses onto stages.</summary>
-        [Parameter(Mandatory = true)]
-        [ValidateNotNull]
-        public Workflow Workflow { get; set; } = null!;
-
-        /// <summary>Start of the window, included; defaults to the log's first event. A local time is converted to UTC, a time without a kind is taken as UTC.</summary>
-        [Parameter]
-        public DateTime? From { get; set; }
-
-        /// <summary>End of the window, excluded, and the measurement time (later events are ignored); defaults to the log's last event, which is then included.</summary>
-        [Parameter]
-        public DateTime? To { get; set; }
-
         /// <summary>Write only the FlowSummary, not the StageFlow of each stage.</summary>
         [Parameter]
         public SwitchParameter Summary { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void Process(WorkItemLog log)
         {
-            foreach (var log in Log)
-            {
-                FlowReport report;
-                try
-                {
-                    report = FlowMeasurement.Measure(log, Workflow, From, To);
-                }
-                catch (ArgumentException ex)
-                {
-                    WriteError(new ErrorRecord(ex, "InvalidWindow", ErrorCategory.InvalidArgument, log));
-                    continue;
-                }
-                if (!Summary)
-                    foreach (var stage in report.Stages) WriteObject(stage);
-                WriteObject(report.Summary);
-            }
+            var report = FlowMeasurement.Measure(log, Workflow, From, To);
+            if (!Summary)
+                foreach (var stage in report.Stages) WriteObject(stage);
+            WriteObject(report.Summary);
         }
     }
 }

@@ -141,6 +141,8 @@ namespace ConstraintTools.Analysis
             return string.Join(", ", items.Take(items.Count - 1)) + " and " + items[items.Count - 1];
         }
 
+        internal static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
         internal static string Number(double value) => value.ToString(value >= 100 ? "0" : "0.##", CultureInfo.InvariantCulture);
 
         internal static string Percent(double fraction) => (fraction * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";

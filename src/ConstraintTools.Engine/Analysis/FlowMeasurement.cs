@@ -9,15 +9,8 @@ namespace ConstraintTools.Analysis
     /// the durations kept for percentiles (one per visit ended in the window, one per item finished).
     /// </summary>
     /// <remarks>
-    /// <para>Status mapping, case-insensitive: a status in a stage's <see cref="WorkflowStage.States"/>
-    /// is active work in that stage, in its <see cref="WorkflowStage.QueueStates"/> waiting for it; in
-    /// <see cref="Workflow.DoneStates"/> it is done; any other status is unmapped (unmeasured time). A
-    /// status listed more than once maps to the first place that lists it (stages in order, each's
-    /// states before its queue, then done).</para>
-    /// <para>Window [From, To): From defaults to the log's first event, To to its last; a defaulted To
-    /// is included, so the last changes count. To is also the measurement time: events after it
-    /// (at or after it when To is given) are ignored, as if measured at To, and an item's last
-    /// interval runs to To unless its status is done.</para>
+    /// <para>Status mapping: see <see cref="StatusMap"/>.</para>
+    /// <para>Window: see <see cref="LogWindow"/>; an item's last interval runs to To unless its status is done.</para>
     /// <para>An item's history is the sequence of intervals [t_j, t_{j+1}) in status s_j. Changes at the
     /// same instant leave intervals of zero length, which are dropped. A visit to a stage is a
     /// maximal run of consecutive intervals mapped to that stage (queue or active); it arrives when
@@ -38,25 +31,18 @@ namespace ConstraintTools.Analysis
             if (log is null) throw new ArgumentNullException(nameof(log));
             if (workflow is null) throw new ArgumentNullException(nameof(workflow));
 
-            var fromUtc = from is DateTime f ? LogTimestamp.AsUtc(f) : log.FirstEventUtc;
-            var toUtc = to is DateTime t ? LogTimestamp.AsUtc(t) : log.LastEventUtc;
-            if (fromUtc is not DateTime start || toUtc is not DateTime end)
-                throw new ArgumentException("The log has no status changes; give both From and To to measure an empty window.");
-            var includesTo = to is null;
-            if (end < start || (end == start && !includesTo))
-                throw new ArgumentException($"The window is empty: To ({end:u}) must be after From ({start:u}).");
+            var window = LogWindow.Resolve(log, from, to);
+            DateTime start = window.From, end = window.To;
+            var includesTo = window.IncludesTo;
 
             var stages = workflow.Stages;
             var map = StatusMap.For(log, workflow);
-            var timeline = new ItemTimeline(log, map, stages.Count, EndTicks(end, includesTo));
+            var timeline = new ItemTimeline(log, map, stages.Count, window.EndTicks);
             var acc = new Accumulator(stages.Count, start.Ticks, end.Ticks);
             for (var item = 0; item < log.ItemCount; item++)
                 if (timeline.Load(item)) acc.Add(timeline);
             return acc.Report(workflow, log.Source, start, end, includesTo, map.UnmappedStatuses);
         }
-
-        /// <summary>The first instant (UTC ticks) whose changes are ignored: To itself, or just after it when To is included.</summary>
-        internal static long EndTicks(DateTime to, bool includesTo) => includesTo ? to.Ticks + 1 : to.Ticks;
 
         /// <summary>Nearest rank: the smallest value with at least <paramref name="percent"/> % of the values at or below it. <paramref name="sorted"/> must be sorted and not empty.</summary>
         internal static long Percentile(List<long> sorted, int percent)

@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+
+namespace ConstraintTools
+{
+    /// <summary>How sure an inference from data is: how many independent signals agree, against what speaks against it.</summary>
+    public enum ConstraintConfidence
+    {
+        Low,
+        Medium,
+        High,
+    }
+
+    /// <summary>What a constraint found in a log rests on (SPEC section 4).</summary>
+    public enum ConstraintBasis
+    {
+        /// <summary>Nothing in the log shows time in any stage.</summary>
+        None,
+
+        /// <summary>The highest measured utilization (active WIP per server).</summary>
+        Utilization,
+
+        /// <summary>The queue holding the most waiting item-time with positive net flow, where no utilization can be measured.</summary>
+        Queue,
+    }
+
+    /// <summary>The constraint of a workflow as a work-item log shows it, with the evidence and how confident the inference is.</summary>
+    public sealed class FlowConstraintReport
+    {
+        public string Workflow { get; internal set; } = "";
+
+        /// <summary>Where the log came from (<see cref="WorkItemLog.Source"/>).</summary>
+        public string? Log { get; internal set; }
+
+        /// <summary>Start of the window (UTC, included).</summary>
+        public DateTime From { get; internal set; }
+
+        /// <summary>End of the window (UTC).</summary>
+        public DateTime To { get; internal set; }
+
+        /// <summary>The constraining stage; null when the log shows no time in any stage.</summary>
+        public string? Constraint { get; internal set; }
+
+        public ConstraintConfidence Confidence { get; internal set; }
+
+        public ConstraintBasis Basis { get; internal set; }
+
+        /// <summary>The constraint's measured utilization; null when it has no active statuses.</summary>
+        public double? Utilization { get; internal set; }
+
+        /// <summary>Time-weighted average number of items in the constraint's queue statuses.</summary>
+        public double? QueueWip { get; internal set; }
+
+        /// <summary>Arrivals − departures of the constraint over the window.</summary>
+        public int? NetFlow { get; internal set; }
+
+        /// <summary>Mean time a visit to the constraint spent in its queue statuses.</summary>
+        public TimeSpan? WaitTime { get; internal set; }
+
+        /// <summary>The runner-up by the same basis: where the constraint would go next.</summary>
+        public string? NextConstraint { get; internal set; }
+
+        /// <summary>The runner-up's utilization, when the basis is utilization.</summary>
+        public double? NextUtilization { get; internal set; }
+
+        /// <summary>Items finished per calendar week of the window.</summary>
+        public double? ThroughputPerWeek { get; internal set; }
+
+        /// <summary>Items started per calendar week of the window: the demand the log shows.</summary>
+        public double? ArrivalsPerWeek { get; internal set; }
+
+        /// <summary>Share of the finished items' lead time spent in statuses mapped to no stage.</summary>
+        public double? UnmeasuredShare { get; internal set; }
+
+        public IReadOnlyList<string> UnmappedStatuses { get; internal set; } = Array.Empty<string>();
+
+        /// <summary>Sentences a person reads: what points at the constraint and what speaks against it.</summary>
+        public IReadOnlyList<string> Evidence { get; internal set; } = Array.Empty<string>();
+
+        /// <summary>The measured flow the inference rests on, one per stage.</summary>
+        public IReadOnlyList<StageFlow> Stages { get; internal set; } = Array.Empty<StageFlow>();
+
+        public FlowSummary Summary { get; internal set; } = new FlowSummary();
+
+        public override string ToString() => Constraint ?? "(none)";
+    }
+}

@@ -1,0 +1,28 @@
+using System.Management.Automation;
+using ConstraintTools.Analysis;
+
+namespace ConstraintTools.PowerShell
+{
+    /// <summary>
+    /// ConvertTo-Workflow: fits a workflow to a work-item log — demand, each stage's service time and cv,
+    /// routing with rework and current WIP from the log; stages, status mapping, calendars, availability,
+    /// servers and cadences from the template workflow. What the fit could not take from the log is
+    /// written as warnings.
+    /// </summary>
+    [Cmdlet(VerbsData.ConvertTo, "Workflow")]
+    [OutputType(typeof(Workflow))]
+    public sealed class ConvertToWorkflowCommand : WindowedLogCommandBase
+    {
+        /// <summary>The fitted workflow's name; defaults to the template's.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
+        protected override void Process(WorkItemLog log)
+        {
+            var fitted = WorkflowFit.Fit(log, Workflow, out var notes, From, To, Name);
+            foreach (var note in notes) WriteWarning(note);
+            WriteObject(fitted);
+        }
+    }
+}
