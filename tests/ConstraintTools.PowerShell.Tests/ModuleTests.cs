@@ -8,7 +8,7 @@ namespace ConstraintTools.PowerShell.Tests;
 /// <summary>The staged module as PowerShell sees it: manifest, exports, help and views.</summary>
 public sealed class ModuleTests : IDisposable
 {
-    private static readonly string[] Cmdlets = { "ConvertFrom-WorkflowYaml", "ConvertTo-WorkItemLog", "ConvertTo-WorkflowYaml", "Export-Workflow", "Find-Constraint", "Get-ConstraintPath", "Import-WorkItemLog", "Import-Workflow", "Measure-Flow", "Measure-Improvement", "Measure-Workflow", "New-Workflow", "New-WorkflowStage", "Test-Workflow" };
+    private static readonly string[] Cmdlets = { "ConvertFrom-WorkflowYaml", "ConvertTo-WorkItemLog", "ConvertTo-Workflow", "ConvertTo-WorkflowYaml", "Export-Workflow", "Find-Constraint", "Get-ConstraintPath", "Get-CumulativeFlow", "Get-WorkItemAge", "Import-WorkItemLog", "Import-Workflow", "Measure-Flow", "Measure-Improvement", "Measure-Workflow", "New-Workflow", "New-WorkflowStage", "Test-Workflow" };
     private readonly ModuleSession session = new();
 
     [Fact]
@@ -49,6 +49,9 @@ public sealed class ModuleTests : IDisposable
     [InlineData("Import-WorkItemLog")]
     [InlineData("ConvertTo-WorkItemLog")]
     [InlineData("Measure-Flow")]
+    [InlineData("Get-CumulativeFlow")]
+    [InlineData("Get-WorkItemAge")]
+    [InlineData("ConvertTo-Workflow")]
     public void HelpShowsSynopsisAndAtLeastTwoExamples(string cmdlet)
     {
         var examples = session.Render($"Get-Help {cmdlet} -Examples");
@@ -78,6 +81,9 @@ public sealed class ModuleTests : IDisposable
     [InlineData("Measure-Workflow", "Workflow")]
     [InlineData("Measure-Workflow", "Horizon")]
     [InlineData("Find-Constraint", "Workflow")]
+    [InlineData("Find-Constraint", "Log")]
+    [InlineData("Find-Constraint", "From")]
+    [InlineData("Find-Constraint", "To")]
     [InlineData("Measure-Improvement", "Workflow")]
     [InlineData("Measure-Improvement", "Stage")]
     [InlineData("Measure-Improvement", "CapacityFactor")]
@@ -138,6 +144,19 @@ public sealed class ModuleTests : IDisposable
     [InlineData("Measure-Flow", "From")]
     [InlineData("Measure-Flow", "To")]
     [InlineData("Measure-Flow", "Summary")]
+    [InlineData("Get-CumulativeFlow", "Log")]
+    [InlineData("Get-CumulativeFlow", "Workflow")]
+    [InlineData("Get-CumulativeFlow", "Interval")]
+    [InlineData("Get-CumulativeFlow", "From")]
+    [InlineData("Get-CumulativeFlow", "To")]
+    [InlineData("Get-WorkItemAge", "Log")]
+    [InlineData("Get-WorkItemAge", "Workflow")]
+    [InlineData("Get-WorkItemAge", "AsOf")]
+    [InlineData("ConvertTo-Workflow", "Log")]
+    [InlineData("ConvertTo-Workflow", "Workflow")]
+    [InlineData("ConvertTo-Workflow", "From")]
+    [InlineData("ConvertTo-Workflow", "To")]
+    [InlineData("ConvertTo-Workflow", "Name")]
     public void HelpDescribesEveryParameter(string cmdlet, string parameter)
     {
         var (output, errors) = session.Invoke($"(Get-Help {cmdlet} -Parameter {parameter}).Description | ForEach-Object Text");
@@ -150,11 +169,13 @@ public sealed class ModuleTests : IDisposable
     [InlineData("Import-Workflow", "ConstraintTools.Workflow")]
     [InlineData("ConvertFrom-WorkflowYaml", "ConstraintTools.Workflow")]
     [InlineData("Measure-Workflow", "ConstraintTools.StageMetrics")]
-    [InlineData("Find-Constraint", "ConstraintTools.ConstraintReport")]
     [InlineData("Measure-Improvement", "ConstraintTools.ImprovementResult")]
     [InlineData("Get-ConstraintPath", "ConstraintTools.ConstraintStep")]
     [InlineData("Import-WorkItemLog", "ConstraintTools.WorkItemLog")]
     [InlineData("ConvertTo-WorkItemLog", "ConstraintTools.WorkItemLog")]
+    [InlineData("Get-CumulativeFlow", "ConstraintTools.CumulativeFlowPoint")]
+    [InlineData("Get-WorkItemAge", "ConstraintTools.WorkItemAge")]
+    [InlineData("ConvertTo-Workflow", "ConstraintTools.Workflow")]
     public void DeclaresItsOutputType(string cmdlet, string type)
     {
         var (output, _) = session.Invoke($"(Get-Command {cmdlet}).OutputType | ForEach-Object Name");
@@ -165,6 +186,7 @@ public sealed class ModuleTests : IDisposable
     [Theory]
     [InlineData("Measure-Flow", "ConstraintTools.StageFlow,ConstraintTools.FlowSummary")]
     [InlineData("Test-Workflow", "ConstraintTools.AuditFinding,System.Boolean")]
+    [InlineData("Find-Constraint", "ConstraintTools.ConstraintReport,ConstraintTools.FlowConstraintReport")]
     public void DeclaresEveryOutputTypeOfACmdletWithTwo(string cmdlet, string types)
     {
         var (output, _) = session.Invoke($"(Get-Command {cmdlet}).OutputType | ForEach-Object Name");
