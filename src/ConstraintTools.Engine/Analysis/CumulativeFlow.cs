@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 
 namespace ConstraintTools.Analysis
 {
@@ -32,7 +33,9 @@ namespace ConstraintTools.Analysis
             var end = window.EndTicks;
             var count = (end - first + step - 1) / step;
             if (count > MaxIntervals)
-                throw new ArgumentException($"An interval of {Display.Duration(interval)} cuts the window ({window.From:u} to {window.To:u}) into {count:N0} intervals, more than {MaxIntervals:N0}; choose a longer interval or a shorter window.", nameof(interval));
+                throw new ArgumentException(string.Format(CultureInfo.InvariantCulture,
+                    "An interval of {0} cuts the window ({1:u} to {2:u}) into {3:N0} intervals, more than {4:N0}; choose a longer interval or a shorter window.",
+                    Display.Duration(interval), window.From, window.To, count, MaxIntervals), nameof(interval));
             var samples = new Samples(first, step, end, (int)count);
 
             var stages = workflow.Stages.Count;

@@ -61,19 +61,23 @@ namespace ConstraintTools.Analysis
             };
 
             var overServed = stages.Where(s => workflow.Stages[s.Position - 1].States.Count > 0 && s.Utilization > 1 + ServerTolerance).ToList();
+            // A stage nothing was ever active in tells nothing about utilization unless some other stage does.
             var measurable = stages.Where(s => workflow.Stages[s.Position - 1].States.Count > 0 && s.Utilization is double u && u <= 1 + ServerTolerance)
+                .Where(s => stages.Any(other => other.ActiveWip > 0))
                 .OrderByDescending(s => s.Utilization!.Value).ThenBy(s => s.Position).ToList();
             var queues = stages.Where(s => s.QueueWip > 0).OrderByDescending(s => s.QueueWip!.Value).ThenBy(s => s.Position).ToList();
             var growing = queues.FirstOrDefault(s => s.NetFlow > 0);
 
             var lines = new List<string>();
             var score = 0;
-            StageFlow? constraint;
-            if (measurable.Count > 0)
+            StageFlow constraint;
+            if (measurable.Count > 0 || (queues.Count == 0 && overServed.Count > 0))
             {
+                // With every stage set aside for too few servers, the busiest of them is still the best guess.
+                var ranked = measurable.Count > 0 ? measurable : overServed.OrderByDescending(s => s.Utilization!.Value).ThenBy(s => s.Position).ToList();
                 report.Basis = ConstraintBasis.Utilization;
-                constraint = measurable[0];
-                score += ByUtilization(constraint, measurable, growing, lines, report);
+                constraint = ranked[0];
+                score += ByUtilization(constraint, ranked, growing, lines, report);
             }
             else if (queues.Count > 0)
             {
@@ -90,7 +94,7 @@ namespace ConstraintTools.Analysis
             }
 
             report.Constraint = constraint.Stage;
-            report.Utilization = constraint.Utilization;
+            report.Utilization = report.Basis == ConstraintBasis.Utilization ? constraint.Utilization : null;
             report.QueueWip = constraint.QueueWip;
             report.NetFlow = constraint.NetFlow;
             report.WaitTime = constraint.WaitTime;

@@ -125,7 +125,14 @@ namespace ConstraintTools.Analysis
                 Stages = stages,
                 DoneStates = template.DoneStates,
             };
-            fitted.Validate();
+            try
+            {
+                fitted.Validate();
+            }
+            catch (WorkflowException ex)
+            {
+                throw new WorkflowException($"the routing fitted from the log is not a workable model ({ex.Reason}); a window in which finished items show how work leaves the stages fixes it", ex.Field, inner: ex);
+            }
             return fitted;
         }
 

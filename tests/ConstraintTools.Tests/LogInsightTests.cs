@@ -1,0 +1,317 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ConstraintTools.Analysis;
+using FsCheck.Xunit;
+using static ConstraintTools.Tests.FlowMeasurementTests;
+
+namespace ConstraintTools.Tests;
+
+/// <summary>
+/// Cumulative flow, ageing items, the constraint from a log and the workflow fitted to a log (issue 4),
+/// on the hand-worked log of <see cref="FlowMeasurementTests"/> (items A–E, hours after Monday
+/// 5 January 2026) and on logs generated from a known ground truth.
+/// </summary>
+public class LogInsightTests
+{
+    private static DateTime At(double hours) => T0.AddHours(hours);
+    private static TimeSpan H(double hours) => TimeSpan.FromHours(hours);
+
+    // ---- Cumulative flow ----
+
+    [Theory]
+    [InlineData("ordered")]
+    [InlineData("shuffled")]
+    [InlineData("offsets")]
+    public void CumulativeFlowMatchesTheStatesByHand(string variant)
+    {
+        var rows = CumulativeFlow.Compute(Build(Rows, variant), Delivery(), H(12));
+
+        // Samples at 12 h, 24 h and the window's end (34 h, included); each row counts the changes before its instant.
+        Assert.Equal(3 * 4, rows.Count);
+        Assert.Equal(new[] { "Dev", "Review", CumulativeFlowPoint.UnmappedRow, CumulativeFlowPoint.DoneRow }, rows.Take(4).Select(r => r.Stage));
+        Assert.Equal(new[] { 1, 2, 3, 4 }, rows.Take(4).Select(r => r.Position));
+        Assert.Equal(new[] { At(0), At(12), At(24) }, rows.Where(r => r.Stage == "Dev").Select(r => r.Date));
+        Assert.Equal(new[] { At(12), At(24), At(34) }, rows.Where(r => r.Stage == "Dev").Select(r => r.AsOf));
+        Assert.All(rows, r => Assert.Equal(DateTimeKind.Utc, r.Date.Kind));
+
+        // At 12 h: A waits for Review, B is Blocked, C waits for Dev, D is done (at 9 h), E has not started.
+        // At 24 h: A done; B reviewing; C and D (reopened at 18 h) in progress.
+        // At 34 h: A, B and D done; C waits for Review; E Blocked.
+        string Row(CumulativeFlowPoint r) => $"{r.Stage} {r.Count} q{r.Queue} a{r.Active} +{r.CumulativeArrivals} -{r.CumulativeDepartures}";
+        Assert.Equal(new[]
+        {
+            "Dev 1 q1 a0 +4 -3", "Review 1 q1 a0 +1 -0", "(unmapped) 1 q a + -", "Done 1 q a +1 -",
+            "Dev 2 q0 a2 +6 -4", "Review 1 q0 a1 +2 -1", "(unmapped) 0 q a + -", "Done 1 q a +2 -",
+            "Dev 0 q0 a0 +8 -8", "Review 1 q1 a0 +4 -3", "(unmapped) 1 q a + -", "Done 3 q a +4 -",
+        }, rows.Select(Row));
+    }
+
+    [Fact]
+    public void CumulativeFlowAlignsDaysToMidnightAndWeeksToMonday()
+    {
+        var log = Build(Rows);
+        var from = At(30); // Monday 06:00
+
+        var days = CumulativeFlow.Compute(log, Delivery(), TimeSpan.FromDays(1), from, At(60));
+        var weeks = CumulativeFlow.Compute(log, Delivery(), TimeSpan.FromDays(7), At(50), At(60));
+
+        Assert.Equal(new[] { At(24), At(48) }, days.Where(r => r.Position == 1).Select(r => r.Date));
+        Assert.Equal(new[] { At(48), At(60) }, days.Where(r => r.Position == 1).Select(r => r.AsOf));
+        Assert.Equal(T0, weeks.Single(r => r.Position == 1).Date);
+        // Only what happens from the window's start on is counted: Dev's arrivals from 30 h are E's.
+        Assert.Equal(1, days.First(r => r.Stage == "Dev").CumulativeArrivals);
+    }
+
+    [Fact]
+    public void CumulativeFlowRefusesAHugeNumberOfIntervals()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => CumulativeFlow.Compute(Build(Rows), Delivery(), TimeSpan.FromSeconds(1)));
+        Assert.Contains("122,401 intervals", ex.Message);
+        Assert.Throws<ArgumentException>(() => CumulativeFlow.Compute(Build(Rows), Delivery(), TimeSpan.Zero));
+    }
+
+    [Property(MaxTest = 200, Arbitrary = new[] { typeof(RandomLogs) })]
+    public void CumulativeFlowEndsWhereMeasureFlowDoes(RandomLog random)
+    {
+        var log = random.Build();
+        var report = random.Measure(log);
+        var rows = random.FromMinutes is int from
+            ? CumulativeFlow.Compute(log, RandomLog.Workflow, TimeSpan.FromHours(1), T0.AddMinutes(from), T0.AddMinutes(from + random.LengthMinutes!.Value))
+            : CumulativeFlow.Compute(log, RandomLog.Workflow, TimeSpan.FromHours(1));
+
+        foreach (var stage in report.Stages)
+        {
+            var mine = rows.Where(r => r.Stage == stage.Stage).ToList();
+            var last = mine[^1];
+            Assert.True((stage.Arrivals, stage.Departures, stage.CurrentWip) == (last.CumulativeArrivals, last.CumulativeDepartures, last.Count), $"{random}\n{stage.Stage}");
+            // Conservation at every sample: what is in the stage is what was there, plus arrivals, minus departures.
+            Assert.All(mine, r => Assert.Equal(stage.StartWip + r.CumulativeArrivals - r.CumulativeDepartures, r.Count));
+            Assert.All(mine, r => Assert.Equal(r.Count, r.Queue + r.Active));
+        }
+        // A reopened item enters done twice; the band counts the items done at the end, as Finished does.
+        Assert.Equal(report.Summary.Finished, rows[^1].Count);
+        Assert.Equal(CumulativeFlowPoint.DoneRow, rows[^1].Stage);
+    }
+
+    // ---- Ageing items ----
+
+    [Theory]
+    [InlineData("ordered")]
+    [InlineData("offsets")]
+    public void OpenItemsAtTheEndOfTheLogOldestFirst(string variant)
+    {
+        var ages = WorkItemAging.Measure(Build(Rows, variant), Delivery());
+
+        // C started at 10 h and waits for Review since 26 h; E started at 30 h and is Blocked since 32 h.
+        // Finished: A (lead 16 h), B (30 h), D (27 h): C's 24 h beats one of them.
+        string Row(WorkItemAge a) => $"{a.Id} {a.Age.TotalHours} {a.Stage ?? "-"} {a.Status} {a.IsWaiting} {a.InStage.TotalHours} {a.Visits} {a.OlderThan:R}";
+        Assert.Equal(new[] { $"C 24 Review To Review True 8 1 {1 / 3.0:R}", "E 4 - Blocked False 2 0 0" }, ages.Select(Row));
+        Assert.All(ages, a => Assert.Equal(At(34), a.AsOf));
+        Assert.Equal(At(10), ages[0].Started);
+    }
+
+    [Fact]
+    public void AgesAtAGivenTimeCountTheChangesAtThatInstant()
+    {
+        var ages = WorkItemAging.Measure(Build(Rows), Delivery(), At(20));
+
+        // D was done at 9 h but reopened at 18 h; B entered To Review exactly at 20 h. Only A has finished (16 h).
+        string Row(WorkItemAge a) => $"{a.Id} {a.Age.TotalHours} {a.Stage} {a.Status} {a.InStage.TotalHours} {a.Visits} {a.OlderThan:R}";
+        Assert.Equal(new[] { "D 19 Dev In Progress 2 2 1", "B 16 Review To Review 0 1 0", "C 10 Dev In Progress 10 1 0" }, ages.Select(Row));
+    }
+
+    [Property(MaxTest = 200, Arbitrary = new[] { typeof(RandomLogs) })]
+    public void AsManyAgedItemsAsMeasureFlowCountsOpen(RandomLog random)
+    {
+        var log = random.Build();
+        var report = FlowMeasurement.Measure(log, RandomLog.Workflow);
+        var ages = WorkItemAging.Measure(log, RandomLog.Workflow);
+
+        Assert.Equal(report.Summary.OpenItems, ages.Count);
+        Assert.Equal(report.Summary.MaxAge ?? TimeSpan.Zero, ages.Count > 0 ? ages[0].Age : TimeSpan.Zero);
+        Assert.True(ages.Zip(ages.Skip(1), (a, b) => a.Age >= b.Age).All(x => x), "oldest first");
+    }
+
+    // ---- The constraint from a log ----
+
+    [Fact]
+    public void AHandWorkedLogNamesDevWithLowConfidence()
+    {
+        var report = FlowConstraint.Find(Build(Rows), Delivery());
+
+        // Dev is busy 52/34/2 = 76.5 %, Review 9/34 = 26.5 %; but Review's queue is the one that grew,
+        // only 8 Dev visits ended, and Dev is not saturated: one point for the margin, two against.
+        Assert.Equal(("Dev", ConstraintBasis.Utilization, ConstraintConfidence.Low), (report.Constraint, report.Basis, report.Confidence));
+        Assert.Equal(52 / 34.0 / 2, report.Utilization!.Value, 12);
+        Assert.Equal(("Review", 9 / 34.0), (report.NextConstraint, report.NextUtilization!.Value), new ToleranceComparer());
+        Assert.Contains(report.Evidence, e => e.StartsWith("But the most waiting work, and growing, is in front of Review", StringComparison.Ordinal));
+        Assert.Contains(report.Evidence, e => e.Contains("too few to be sure"));
+        Assert.Equal("Confidence: Low.", report.Evidence[^1]);
+    }
+
+    /// <summary>
+    /// Ground truth: an item every hour; A works 30 min on it, then B 55 min, one server each, never a
+    /// queue. B is busy 55/60 of the time in the long run: the constraint, with high confidence.
+    /// </summary>
+    [Fact]
+    public void ASteadyLineNamesItsBusiestStageWithHighConfidence()
+    {
+        var builder = new WorkItemLogBuilder();
+        for (var k = 0; k < 100; k++)
+        {
+            builder.Add($"I-{k}", new DateTimeOffset(T0.AddMinutes(60 * k)), "A");
+            builder.Add($"I-{k}", new DateTimeOffset(T0.AddMinutes(60 * k + 30)), "B");
+            builder.Add($"I-{k}", new DateTimeOffset(T0.AddMinutes(60 * k + 85)), "Done");
+        }
+        var line = new Workflow("Line")
+        {
+            Stages = new[] { new WorkflowStage("A") { States = new[] { "A" } }, new WorkflowStage("B") { States = new[] { "B" } } },
+            DoneStates = new[] { "Done" },
+        };
+
+        var report = FlowConstraint.Find(builder.Build(), line);
+
+        var window = 99 + 0.5 + 55 / 60.0;
+        Assert.Equal(("B", ConstraintBasis.Utilization, ConstraintConfidence.High), (report.Constraint, report.Basis, report.Confidence));
+        Assert.Equal(100 * 55 / 60.0 / window, report.Utilization!.Value, 12);
+        Assert.Equal(100 * 0.5 / window, report.NextUtilization!.Value, 12);
+        Assert.Contains("No stage's queue grew over the window.", report.Evidence);
+    }
+
+    [Fact]
+    public void WithoutActiveStatusesTheGrowingQueueIsTheConstraint()
+    {
+        var queuesOnly = new Workflow("Queues")
+        {
+            Stages = new[]
+            {
+                new WorkflowStage("Dev") { QueueStates = new[] { "Ready", "In Progress" } },
+                new WorkflowStage("Review") { QueueStates = new[] { "To Review", "Reviewing" } },
+            },
+            DoneStates = new[] { "Done" },
+        };
+
+        var report = FlowConstraint.Find(Build(Rows), queuesOnly);
+
+        // Dev holds 64 item-hours and ends empty; Review holds 22 and grew by one.
+        Assert.Equal(("Review", ConstraintBasis.Queue, "Dev"), (report.Constraint, report.Basis, report.NextConstraint));
+        Assert.Equal(22 / 34.0, report.QueueWip!.Value, 12);
+        Assert.Equal(1, report.NetFlow);
+        Assert.Null(report.Utilization);
+    }
+
+    [Fact]
+    public void MoreItemsActiveThanServersSetsTheStageAside()
+    {
+        var oneServer = new Workflow(Delivery()) { Stages = Delivery().Stages.Select(s => new WorkflowStage(s) { Servers = 1 }).ToArray() };
+
+        var report = FlowConstraint.Find(Build(Rows), oneServer);
+
+        // Dev averages 52/34 = 1.53 items in progress with one server: impossible, so only Review is measurable.
+        Assert.Equal("Review", report.Constraint);
+        Assert.Contains(report.Evidence, e => e.StartsWith("Dev has 1.53 items active at once on average but 1 server", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ALogWithNoTimeInAnyStageHasNoConstraint()
+    {
+        var unrelated = new Workflow("Other") { Stages = new[] { new WorkflowStage("X") { States = new[] { "Elsewhere" } } } };
+
+        var report = FlowConstraint.Find(Build(Rows), unrelated);
+
+        Assert.Equal((null, ConstraintBasis.None), (report.Constraint, report.Basis));
+        Assert.Contains("check the workflow's states", report.Evidence.Single());
+    }
+
+    // ---- The workflow fitted to a log ----
+
+    [Theory]
+    [InlineData("ordered")]
+    [InlineData("shuffled")]
+    [InlineData("offsets")]
+    public void FitMatchesTheHandWorkedLog(string variant)
+    {
+        var fitted = WorkflowFit.Fit(Build(Rows, variant), Delivery(), out var notes);
+
+        // Demand: 5 items in 34 h; first changes at 0, 1, 4, 10, 30 h: gaps 1, 3, 6, 20 (mean 7.5, sample variance 221/3).
+        Assert.Equal(5 / (34 / 168.0), fitted.DemandPerWeek, 12);
+        Assert.Equal(Math.Sqrt(221 / 3.0) / 7.5, fitted.DemandCv, 12);
+        Assert.Null(fitted.EntryStage);
+
+        // Dev: 8 visits ended with active hours 8, 2, 8, 6, 12, 6, 10, 0 (mean 6.5, sample variance 110/7);
+        // te = 6.5 calendar hours is 6.5 × 40/168 working hours. Next: Review 4, Dev again (B's Blocked) 1, done 2 (D twice); E's is unknown.
+        var dev = fitted.Stages[0];
+        Assert.Equal(6.5 * 40 / 168, dev.ServiceTimeHours!.Value, 12);
+        Assert.Equal(Math.Sqrt(110 / 7.0) / 6.5, dev.Cv, 12);
+        Assert.Equal((2, 0), (dev.Servers, dev.ObservedWip));
+        Assert.Equal(new[] { "Dev (0.143)", "Review (0.571)", "done (0.286)" }, dev.Routes.Select(r => r.ToString()));
+        Assert.Equal(new[] { 1 / 7.0, 4 / 7.0, 2 / 7.0 }, dev.Routes.Select(r => r.Probability));
+
+        // Review: A 4 h → done, B 2 h → Dev, B 3 h → done; C still waiting.
+        var review = fitted.Stages[1];
+        Assert.Equal(3 * 40 / 168.0, review.ServiceTimeHours!.Value, 12);
+        Assert.Equal(1 / 3.0, review.Cv, 12);
+        Assert.Equal((1, 1), (review.Servers, review.ObservedWip));
+        Assert.Equal(new[] { "Dev", null }, review.Routes.Select(r => r.To));
+        Assert.Equal(new[] { 1 / 3.0, 2 / 3.0 }, review.Routes.Select(r => r.Probability));
+
+        Assert.Equal("Delivery", fitted.Name);
+        Assert.Equal(new[] { "Ready" }, dev.QueueStates);
+        Assert.Equal(new[] { "Done" }, fitted.DoneStates);
+        Assert.Empty(notes);
+    }
+
+    [Fact]
+    public void TheFittedModelsServiceTimeIsTheMeasuredActiveTime()
+    {
+        var log = Build(Rows);
+        var measured = FlowMeasurement.Measure(log, Delivery());
+
+        var model = WorkflowAnalyzer.Analyze(WorkflowFit.Fit(log, Delivery(), out _));
+
+        for (var s = 0; s < 2; s++)
+            Assert.Equal(measured.Stages[s].ActiveTime!.Value.TotalHours, model.Stages[s].ServiceTime!.Value.TotalHours, 9);
+    }
+
+    [Fact]
+    public void TooFewServersAreRaisedToTheMostItemsActiveAtOnce()
+    {
+        var builder = new WorkItemLogBuilder();
+        foreach (var (id, start, stop) in new[] { ("X", 0.0, 10.0), ("Y", 1.0, 9.0), ("Z", 2.0, 4.0) })
+        {
+            builder.Add(id, new DateTimeOffset(At(start)), "Working");
+            builder.Add(id, new DateTimeOffset(At(stop)), "Done");
+        }
+        var template = new Workflow("Solo") { Stages = new[] { new WorkflowStage("Work") { States = new[] { "Working" } } }, DoneStates = new[] { "Done" } };
+
+        var fitted = WorkflowFit.Fit(builder.Build(), template, out var notes, name: "Team");
+
+        // 20 item-hours active in 10 hours: 2 on average, 3 at once between 2 h and 4 h.
+        Assert.Equal(("Team", 3), (fitted.Name, fitted.Stages[0].Servers));
+        Assert.Equal("Work had 2 items active on average, more than 1 server can work on: it gets 3, the most items active at once.", notes.Single());
+    }
+
+    [Fact]
+    public void AStageTheLogSaysNothingAboutKeepsTheTemplate()
+    {
+        var template = new Workflow(Delivery())
+        {
+            Stages = Delivery().Stages.Append(new WorkflowStage("Release") { Cadence = TimeSpan.FromDays(14), States = new[] { "Releasing" } })
+                .Append(new WorkflowStage("Docs") { ServiceTimeHours = 3, States = new[] { "Writing" } }).ToArray(),
+        };
+
+        var fitted = WorkflowFit.Fit(Build(Rows), template, out var notes);
+
+        Assert.Equal(TimeSpan.FromDays(14), fitted.Stages[2].Cadence);
+        Assert.Equal(3, fitted.Stages[3].ServiceTimeHours);
+        Assert.Contains("Release keeps its cadence of 2w: release trains are not fitted from a log.", notes);
+        Assert.Contains("No visit to Docs ended in the window: it keeps the template's service time.", notes);
+    }
+
+    private sealed class ToleranceComparer : IEqualityComparer<(string?, double)>
+    {
+        public bool Equals((string?, double) x, (string?, double) y) => x.Item1 == y.Item1 && Math.Abs(x.Item2 - y.Item2) <= 1e-12 * Math.Abs(y.Item2);
+        public int GetHashCode((string?, double) obj) => 0;
+    }
+}
