@@ -3,7 +3,11 @@ using System.Management.Automation;
 
 namespace ConstraintTools.PowerShell
 {
-    /// <summary>Lets a TimeSpan parameter take the workflow notation too: '12w', '3d', '36h' (calendar time), and a bare number as hours.</summary>
+    /// <summary>
+    /// Lets a TimeSpan parameter take the workflow notation too: '12w', '3d', '36h' (calendar time), and a
+    /// bare number as hours. PowerShell reads an unquoted 1d or 1.5d as the decimal number 1 or 1.5, so a
+    /// decimal is taken as days: -Interval 1d means one day, as the user wrote it.
+    /// </summary>
     public sealed class CalendarDurationTransformationAttribute : ArgumentTransformationAttribute
     {
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
@@ -11,8 +15,10 @@ namespace ConstraintTools.PowerShell
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
             if (value is string text && Quantity.TryParseDurationHours(text, WorkCalendar.AllHours, out var hours))
                 return Quantity.HoursToTimeSpan(hours);
+            if (value is decimal days)
+                return Quantity.HoursToTimeSpan((double)days * 24);
             // PowerShell would read a bare number as ticks; in this module a number of time is hours.
-            if (value is int || value is long || value is double || value is decimal)
+            if (value is int || value is long || value is double)
                 return Quantity.HoursToTimeSpan(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture));
             return value;
         }

@@ -8,7 +8,7 @@ namespace ConstraintTools.PowerShell.Tests;
 public sealed class MeasureFlowCmdletTests : IDisposable
 {
     /// <summary>The log of the engine's FlowMeasurementTests (hours after 5 January 2026, rows out of order) and its workflow.</summary>
-    private const string Setup = """
+    internal const string Setup = """
         $t0 = [DateTimeOffset]'2026-01-05T00:00:00Z'
         $b = [ConstraintTools.WorkItemLogBuilder]::new()
         $b.Source = 'tracker'

@@ -1,0 +1,140 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using static ConstraintTools.PowerShell.Tests.MeasureFlowCmdletTests;
+
+namespace ConstraintTools.PowerShell.Tests;
+
+/// <summary>Find-Constraint -Log, Get-CumulativeFlow, Get-WorkItemAge and ConvertTo-Workflow through the hosted engine, on the log of MeasureFlowCmdletTests.</summary>
+public sealed class LogInsightCmdletTests : IDisposable
+{
+    private readonly ModuleSession session = new();
+
+    private static object? Get(PSObject o, string property) => o.Properties[property].Value;
+
+    private static string[] Lines(string text) => text.Split('\n').Select(l => l.TrimEnd()).ToArray();
+
+    [Fact]
+    public void FindConstraintTakesALogFromThePipelineOrByName()
+    {
+        var (output, errors) = session.Invoke(Setup + "$log | Find-Constraint -Workflow $w; $w | Find-Constraint -Log $log");
+
+        Assert.Empty(errors);
+        Assert.Equal(2, output.Count);
+        foreach (var report in output)
+        {
+            Assert.Equal("ConstraintTools.FlowConstraintReport", report.TypeNames[0]);
+            Assert.Equal(("Dev", "Low", "Utilization", "Review"), (Get(report, "Constraint"), Get(report, "Confidence")!.ToString(), Get(report, "Basis")!.ToString(), Get(report, "NextConstraint")));
+            Assert.Equal(52 / 34.0 / 2, (double)Get(report, "Utilization")!, 12);
+        }
+    }
+
+    [Fact]
+    public void FindConstraintFromALogRendersItsTableAndEvidence()
+    {
+        var table = Lines(session.Render(Setup + "$log | Find-Constraint -Workflow $w"));
+        var evidence = session.Render(Setup + "$log | Find-Constraint -Workflow $w | ForEach-Object Evidence");
+
+        Assert.Contains("Workflow Constraint Confidence Basis       Utilization Queue WIP Net Wait Next   Next util. Throughput/wk Arrivals/wk", table);
+        Assert.Contains("Delivery Dev        Low        Utilization       76.5%      0.35   0 1.5h Review      26.5%         14.82       24.71", table);
+        Assert.Contains("Dev is the constraint: busy 76.5% of the time (1.53 items active on average, 2 servers), the highest of 2 stages with active statuses.", evidence);
+        Assert.Contains("Confidence: Low.", evidence);
+    }
+
+    [Fact]
+    public void FindConstraintStillAnalysesAModel()
+    {
+        var (output, errors) = session.Invoke("Import-Workflow \"$root/examples/delivery-log.yaml\" | Find-Constraint", new System.Collections.Generic.Dictionary<string, object?> { ["root"] = ModuleSession.RepoRoot });
+
+        Assert.Empty(errors);
+        Assert.Equal(("ConstraintTools.ConstraintReport", "Code Review"), (output.Single().TypeNames[0], Get(output.Single(), "Constraint")));
+    }
+
+    [Fact]
+    public void FindConstraintReportsAnEmptyWindowAsAnError()
+    {
+        var (output, errors) = session.Invoke(Setup + "$log | Find-Constraint -Workflow $w -From 2026-02-01; 'next'");
+
+        Assert.Equal("next", output.Single().ToString());
+        Assert.Equal("InvalidWindow,ConstraintTools.PowerShell.FindConstraintCommand", errors.Single().FullyQualifiedErrorId);
+    }
+
+    [Fact]
+    public void CumulativeFlowRowsPerIntervalAndStage()
+    {
+        var (output, errors) = session.Invoke(Setup + "$log | Get-CumulativeFlow -Workflow $w -Interval 12h");
+
+        Assert.Empty(errors);
+        Assert.Equal(12, output.Count);
+        Assert.All(output, o => Assert.Equal("ConstraintTools.CumulativeFlowPoint", o.TypeNames[0]));
+        Assert.Equal(new[] { "Dev", "Review", "(unmapped)", "Done" }, output.Take(4).Select(o => (string)Get(o, "Stage")!));
+        Assert.Equal((1, 4, 3), (Get(output[0], "Count"), Get(output[0], "CumulativeArrivals"), Get(output[0], "CumulativeDepartures")));
+        Assert.Equal(3, Get(output[11], "Count"));
+        Assert.Equal(new DateTime(2026, 1, 6, 0, 0, 0, DateTimeKind.Utc), Get(output[8], "Date"));
+    }
+
+    [Fact]
+    public void CumulativeFlowRendersATableAndRejectsAZeroInterval()
+    {
+        var table = Lines(session.Render(Setup + "$log | Get-CumulativeFlow -Workflow $w -Interval 1d"));
+        var (_, errors) = session.Invoke(Setup + "$log | Get-CumulativeFlow -Workflow $w -Interval 0");
+
+        Assert.Contains("Date             Stage      Count Queue Active Arrived Departed", table);
+        Assert.Contains("2026-01-05 00:00 Dev            2     0      2       6        4", table);
+        Assert.Contains("2026-01-06 00:00 Done           3                    4", table);
+        Assert.Equal("InvalidInterval,ConstraintTools.PowerShell.GetCumulativeFlowCommand", errors.Single().FullyQualifiedErrorId);
+    }
+
+    [Fact]
+    public void WorkItemAgeListsOpenItemsOldestFirst()
+    {
+        var (output, errors) = session.Invoke(Setup + "$log | Get-WorkItemAge -Workflow $w; Get-WorkItemAge $log -Workflow $w -AsOf '2026-01-05T20:00:00Z' | ForEach-Object Id");
+        var table = Lines(session.Render(Setup + "$log | Get-WorkItemAge -Workflow $w"));
+
+        Assert.Empty(errors);
+        Assert.Equal(("C", TimeSpan.FromHours(24), "Review", true), (Get(output[0], "Id"), Get(output[0], "Age"), Get(output[0], "Stage"), Get(output[0], "IsWaiting")));
+        Assert.Equal(("E", null, "Blocked"), (Get(output[1], "Id"), Get(output[1], "Stage"), Get(output[1], "Status")));
+        Assert.Equal(new[] { "D", "B", "C" }, output.Skip(2).Select(o => o.ToString()));
+        Assert.Contains("Id Age Stage      Status    Waiting In stage Visits Older than Started", table);
+        Assert.Contains("C  24h Review     To Review yes           8h      1      33.3% 2026-01-05", table);
+        Assert.Contains("E   4h (unmapped) Blocked                 2h      0       0.0% 2026-01-06", table);
+    }
+
+    [Fact]
+    public void ConvertToWorkflowFitsAModelEveryModelCmdletTakes()
+    {
+        var (output, errors) = session.Invoke(Setup + """
+            $fitted = $log | ConvertTo-Workflow -Workflow $w -Name Fitted
+            $fitted
+            $fitted | Find-Constraint
+            $fitted | Measure-Improvement Review -Servers 2 | ForEach-Object Verdict
+            $fitted | ConvertTo-WorkflowYaml
+            """);
+
+        Assert.Empty(errors);
+        var fitted = output[0];
+        Assert.Equal(("ConstraintTools.Workflow", "Fitted", 5 / (34 / 168.0)), (fitted.TypeNames[0], Get(fitted, "Name"), Get(fitted, "DemandPerWeek")));
+        var dev = PSObject.AsPSObject(((System.Collections.IList)Get(fitted, "Stages")!)[0]);
+        Assert.Equal(6.5 * 40 / 168, (double)Get(dev, "ServiceTimeHours")!, 12);
+        Assert.Equal("ConstraintTools.ConstraintReport", output[1].TypeNames[0]);
+        Assert.False(string.IsNullOrEmpty(output[2].ToString()));
+        var yaml = output[3].ToString();
+        Assert.Contains("name: Fitted", yaml);
+        Assert.Contains("- {to: Review, probability: 0.5714285714285714}", yaml);
+    }
+
+    [Fact]
+    public void ConvertToWorkflowWarnsWhatItCouldNotFit()
+    {
+        var (output, errors) = session.Invoke(Setup + """
+            $solo = New-Workflow -Name Solo -Stage (New-WorkflowStage -Name Dev -States 'In Progress' -Queue Ready), (New-WorkflowStage -Name Review -Queue 'To Review' -States Reviewing) -DoneStates Done
+            $null = $log | ConvertTo-Workflow -Workflow $solo -WarningVariable said -WarningAction SilentlyContinue
+            $said | ForEach-Object Message
+            """);
+
+        Assert.Empty(errors);
+        Assert.Equal("Dev had 1.53 items active on average, more than 1 server can work on: it gets 3, the most items active at once.", output.Single().ToString());
+    }
+
+    public void Dispose() => session.Dispose();
+}
