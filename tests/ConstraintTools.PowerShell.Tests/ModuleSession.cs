@@ -15,9 +15,10 @@ public sealed class ModuleSession : IDisposable
     private readonly StringWriter screen = new();
     private readonly Runspace runspace;
 
-    public ModuleSession()
+    /// <param name="width">Characters per line of the screen tables are rendered to.</param>
+    public ModuleSession(int width = 200)
     {
-        runspace = RunspaceFactory.CreateRunspace(new TextHost(screen, screen, 200, plainText: true), InitialSessionState.CreateDefault2());
+        runspace = RunspaceFactory.CreateRunspace(new TextHost(screen, screen, width, plainText: true), InitialSessionState.CreateDefault2());
         runspace.Open();
         runspace.SessionStateProxy.Path.SetLocation(RepoRoot);
         var (_, errors) = Invoke($"Import-Module '{ManifestPath}' -ErrorAction Stop");
