@@ -90,11 +90,23 @@ public class WorkflowYamlTests
     [InlineData("2w", 80)]
     [InlineData("2.5", 2.5)]
     [InlineData("1 day", 8)]
+    [InlineData("2h15m", 2.25)]
+    [InlineData("1d 4h", 12)]
+    [InlineData("1w2d30m", 56.5)]
     public void ReadsDurationsInWorkingTime(string text, double hours)
     {
         Assert.True(Quantity.TryParseDurationHours(text, WorkCalendar.Default, out var parsed));
         Assert.Equal(hours, parsed, 12);
     }
+
+    [Theory]
+    [InlineData("2 15m")]
+    [InlineData("2h-15m")]
+    [InlineData("h15m")]
+    [InlineData("2h 15x")]
+    [InlineData("1e999h")]
+    public void RejectsMalformedDurations(string text) =>
+        Assert.False(Quantity.TryParseDurationHours(text, WorkCalendar.Default, out _));
 
     [Theory]
     [InlineData("10/week", 10)]

@@ -13,8 +13,17 @@ namespace ConstraintTools
         public const double WeeksPerMonth = 365.25 / 12 / 7;
 
         private static readonly Regex DurationPattern = new Regex(
-            @"^\s*(?<n>[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?)\s*(?<u>m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|wk|wks|weeks?)?\s*$",
+            @"^\s*(?<n>[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?)\s*(?<u>" + Unit + @")?\s*$",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        private const string Unit = @"m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|wk|wks|weeks?";
+
+        // "2h15m", "1d 4h": two or more unsigned parts, each with its unit.
+        private static readonly Regex CompoundPattern = new Regex(
+            @"^\s*(?:(\d+(\.\d*)?|\.\d+)\s*(" + Unit + @")\s*){2,}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        private static readonly Regex CompoundPart = new Regex(
+            @"(?<n>\d+(\.\d*)?|\.\d+)\s*(?<u>" + Unit + ")", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         private static readonly Regex RatePattern = new Regex(
             @"^\s*(?<n>[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?)\s*(/|\s+per\s+)\s*(?<u>h|hr|hour|d|day|w|wk|week|mo|month|y|yr|year)s?\s*$",
@@ -23,25 +32,34 @@ namespace ConstraintTools
         /// <summary>
         /// Reads a duration in hours. Days and weeks count in the given calendar: working time
         /// (1d = hoursPerDay, 1w = daysPerWeek days) for effort, <see cref="WorkCalendar.AllHours"/> for calendar periods.
-        /// A bare number is hours.
+        /// A bare number is hours; parts add up: <c>2h15m</c>, <c>1d 4h</c>.
         /// </summary>
         public static bool TryParseDurationHours(string? text, WorkCalendar calendar, out double hours)
         {
             hours = 0;
             if (text is null) return false;
+            if (CompoundPattern.IsMatch(text))
+            {
+                foreach (Match part in CompoundPart.Matches(text)) hours += Hours(part, calendar);
+                return !double.IsInfinity(hours);
+            }
             var match = DurationPattern.Match(text);
             if (!match.Success) return false;
+            hours = Hours(match, calendar);
+            return !double.IsInfinity(hours);
+        }
+
+        private static double Hours(Match match, WorkCalendar calendar)
+        {
             var number = double.Parse(match.Groups["n"].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
-            if (double.IsInfinity(number)) return false;
             var unit = match.Groups["u"].Success ? char.ToLowerInvariant(match.Groups["u"].Value[0]) : 'h';
-            hours = unit switch
+            return unit switch
             {
                 'm' => number / 60,
                 'd' => number * calendar.HoursPerDay,
                 'w' => number * calendar.HoursPerWeek,
                 _ => number,
             };
-            return true;
         }
 
         /// <summary>Reads a calendar rate such as <c>10/week</c>, <c>2/day</c> or a bare number per week.</summary>
