@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ConstraintTools.Analysis;
+
+namespace ConstraintTools.Simulation
+{
+    /// <summary>What to simulate: how long, how much to leave out at the start, how many replications, which seed.</summary>
+    public sealed class SimulationOptions
+    {
+        public TimeSpan Duration { get; set; } = TimeSpan.FromDays(7 * 52);
+        public TimeSpan WarmUp { get; set; } = TimeSpan.FromDays(7 * 4);
+        public int Replications { get; set; } = 10;
+        public int Seed { get; set; } = 1;
+
+        /// <summary>When set, every replication records each stage's WIP this often.</summary>
+        public TimeSpan? SampleEvery { get; set; }
+
+        /// <summary>At most this many replications at once; null uses every core.</summary>
+        public int? MaxParallelism { get; set; }
+    }
+
+    /// <summary>The simulation's figures: one <see cref="SimulatedStage"/> per stage, the <see cref="SimulationSummary"/>, and WIP samples when asked for.</summary>
+    public sealed class SimulationResult
+    {
+        public IReadOnlyList<SimulatedStage> Stages { get; internal set; } = Array.Empty<SimulatedStage>();
+        public SimulationSummary Summary { get; internal set; } = new SimulationSummary();
+        public IReadOnlyList<WipSample> TimeSeries { get; internal set; } = Array.Empty<WipSample>();
+    }
+
+    /// <summary>
+    /// Discrete-event simulation of a workflow (SPEC section 5), replicated in parallel. Replication r
+    /// draws from its own stream, a function of the seed and r only, so the result does not depend on
+    /// how many cores run it or in what order.
+    /// </summary>
+    public static class FlowSimulator
+    {
+        /// <param name="progress">Called with the number of replications done so far, from any thread.</param>
+        /// <exception cref="ArgumentException">A duration, warm-up or replication count out of range.</exception>
+        /// <exception cref="WorkflowException">The workflow is not valid.</exception>
+        /// <exception cref="SimulationLimitException">The workflow piles up more items than memory allows.</exception>
+        /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+        public static SimulationResult Run(Workflow workflow, SimulationOptions options, Action<int>? progress = null, CancellationToken cancel = default)
+        {
+            if (workflow is null) throw new ArgumentNullException(nameof(workflow));
+            if (options is null) throw new ArgumentNullException(nameof(options));
+            if (options.Duration <= TimeSpan.Zero) throw new ArgumentException("The duration must be positive.", nameof(options));
+            if (options.WarmUp < TimeSpan.Zero || options.WarmUp >= options.Duration) throw new ArgumentException("The warm-up must be at least 0 and shorter than the duration.", nameof(options));
+            if (options.Replications < 1) throw new ArgumentException("At least one replication is needed.", nameof(options));
+            if (options.SampleEvery is TimeSpan every && every <= TimeSpan.Zero) throw new ArgumentException("The sampling interval must be positive.", nameof(options));
+
+            var model = new SimulationModel(workflow.Network);
+            var duration = options.Duration.TotalHours;
+            var warmUp = options.WarmUp.TotalHours;
+            var sampleEvery = options.SampleEvery?.TotalHours ?? 0;
+            var results = new ReplicationResult[options.Replications];
+            var done = 0;
+            var parallel = new ParallelOptions { CancellationToken = cancel, MaxDegreeOfParallelism = options.MaxParallelism ?? -1 };
+            try
+            {
+                Parallel.For(0, options.Replications, parallel, r =>
+                {
+                    var replication = new Replication(model, duration, warmUp, sampleEvery, SimulationRandom.ForReplication(options.Seed, r));
+                    replication.Run(cancel);
+                    results[r] = replication.Result;
+                    progress?.Invoke(Interlocked.Increment(ref done));
+                });
+            }
+            catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+            {
+                var first = ex.InnerExceptions[0];
+                if (first is SimulationLimitException || first is OperationCanceledException) throw first;
+                throw;
+            }
+            return Summarize(workflow, model, options, results, (duration - warmUp) / Quantity.HoursPerCalendarWeek);
+        }
+
+        private static SimulationResult Summarize(Workflow workflow, SimulationModel model, SimulationOptions options, ReplicationResult[] results, double weeks)
+        {
+            var n = model.Count;
+            var hours = weeks * Quantity.HoursPerCalendarWeek;
+            var stages = new SimulatedStage[n];
+            for (var s = 0; s < n; s++)
+            {
+                var servers = model.Servers[s];
+                var limited = servers != int.MaxValue;
+                var utilization = limited ? Interval(results.Select(r => r.BusyArea[s] / (servers * hours))) : default;
+                var wait = Interval(results.Where(r => r.Departures[s] > 0).Select(r => r.WaitHours[s] / r.Departures[s]));
+                var cycle = Interval(results.Where(r => r.Departures[s] > 0).Select(r => r.CycleHours[s] / r.Departures[s]));
+                var throughput = Interval(results.Select(r => r.Departures[s] / weeks));
+                var wip = Interval(results.Select(r => r.WipArea[s] / hours));
+                var capacity = model.Network.Capacity[s];
+                stages[s] = new SimulatedStage
+                {
+                    Workflow = workflow.Name,
+                    Stage = workflow.Stages[s].Name,
+                    Position = s + 1,
+                    Servers = workflow.Stages[s].Servers,
+                    CapacityPerWeek = model.Network.Measured[s] && !double.IsPositiveInfinity(capacity) ? capacity : null,
+                    VisitRatio = Ratio(results.Sum(r => (long)r.Arrivals[s]), results.Sum(r => (long)r.ExternalArrivals)),
+                    ArrivalRatePerWeek = results.Average(r => r.Arrivals[s] / weeks),
+                    Utilization = limited ? utilization.Mean : null,
+                    UtilizationHalfWidth = limited ? utilization.HalfWidth : null,
+                    ThroughputPerWeek = throughput.Mean ?? 0,
+                    ThroughputHalfWidthPerWeek = throughput.HalfWidth,
+                    QueueGrowthPerWeek = results.Average(r => (r.WipAtEnd[s] - r.WipAtWarmUp[s]) / weeks),
+                    WaitTime = Hours(wait.Mean),
+                    WaitTimeHalfWidth = Hours(wait.HalfWidth),
+                    ServiceTime = wait.Mean is double w && cycle.Mean is double c ? Hours(c - w) : null,
+                    CycleTime = Hours(cycle.Mean),
+                    CycleTimeHalfWidth = Hours(cycle.HalfWidth),
+                    Wip = wip.Mean ?? 0,
+                    WipHalfWidth = wip.HalfWidth,
+                    MaxWip = results.Max(r => r.MaxWip[s]),
+                    Replications = results.Length,
+                };
+            }
+            var constraint = stages.Where(st => st.Utilization.HasValue).OrderByDescending(st => st.Utilization!.Value).ThenBy(st => st.Position).FirstOrDefault();
+            if (constraint != null) constraint.IsConstraint = true;
+
+            var leadTimes = results.SelectMany(r => r.LeadTimes).ToList();
+            leadTimes.Sort();
+            var lead = Interval(results.Where(r => r.LeadTimes.Count > 0).Select(r => r.LeadTimes.Average()));
+            var systemThroughput = Interval(results.Select(r => r.LeadTimes.Count / weeks));
+            var systemWip = Interval(results.Select(r => r.WipArea.Sum() / hours));
+            var summary = new SimulationSummary
+            {
+                Workflow = workflow.Name,
+                Replications = results.Length,
+                Seed = options.Seed,
+                Duration = options.Duration,
+                WarmUp = options.WarmUp,
+                ThroughputPerWeek = systemThroughput.Mean ?? 0,
+                ThroughputHalfWidthPerWeek = systemThroughput.HalfWidth,
+                LeadTime = Hours(lead.Mean),
+                LeadTimeHalfWidth = Hours(lead.HalfWidth),
+                LeadTimeP50 = Percentile(leadTimes, 50),
+                LeadTimeP85 = Percentile(leadTimes, 85),
+                LeadTimeP95 = Percentile(leadTimes, 95),
+                Wip = systemWip.Mean ?? 0,
+                WipHalfWidth = systemWip.HalfWidth,
+                Completed = leadTimes.Count,
+                Backlog = results.Average(r => (double)r.Backlog),
+                Constraint = constraint?.Stage,
+                StageVisits = results.Sum(r => r.Visits),
+            };
+
+            var series = new List<WipSample>();
+            for (var r = 0; r < results.Length; r++)
+                foreach (var (at, counts) in results[r].Samples)
+                    for (var s = 0; s < n; s++)
+                        series.Add(new WipSample { Workflow = workflow.Name, Replication = r + 1, Time = Quantity.HoursToTimeSpan(at), Stage = workflow.Stages[s].Name, Wip = counts[s] });
+            return new SimulationResult { Stages = stages, Summary = summary, TimeSeries = series };
+        }
+
+        private static double Ratio(long part, long whole) => whole > 0 ? (double)part / whole : 0;
+
+        private static TimeSpan? Hours(double? hours) => hours is double h ? Quantity.HoursToTimeSpan(h) : null;
+
+        private static TimeSpan? Percentile(List<double> sorted, int percent)
+        {
+            if (sorted.Count == 0) return null;
+            var rank = (percent * (long)sorted.Count + 99) / 100;
+            return Quantity.HoursToTimeSpan(sorted[(int)Math.Max(rank, 1) - 1]);
+        }
+
+        /// <summary>The mean of the replications' values and the 95 % half-width t(0.975, R−1)·s/√R.</summary>
+        internal static (double? Mean, double? HalfWidth) Interval(IEnumerable<double> values)
+        {
+            var list = values.ToList();
+            if (list.Count == 0) return (null, null);
+            var mean = list.Average();
+            if (list.Count == 1) return (mean, null);
+            var variance = list.Sum(v => (v - mean) * (v - mean)) / (list.Count - 1);
+            return (mean, StudentT.Quantile975(list.Count - 1) * Math.Sqrt(variance / list.Count));
+        }
+    }
+}

@@ -1,0 +1,203 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using ConstraintTools.Analysis;
+using ConstraintTools.Simulation;
+
+namespace ConstraintTools.Tests;
+
+/// <summary>
+/// The simulator against exact analytic values (M/M/1, M/M/c, a Jackson network with rework: every
+/// simulated mean must lie within its 95 % confidence interval of the exact figure), Little's law on
+/// simulated output, WIP limits, release trains, and reproducibility from a seed.
+/// </summary>
+public class SimulationTests
+{
+    private static readonly WorkCalendar AllHours = WorkCalendar.AllHours;
+
+    private static SimulationOptions Long(int seed = 7) => new()
+    {
+        Duration = TimeSpan.FromDays(7 * 104),
+        WarmUp = TimeSpan.FromDays(7 * 8),
+        Replications = 20,
+        Seed = seed,
+    };
+
+    /// <summary>Every stage's utilization, throughput, wait, cycle time and WIP lies within its half-width of the exact value.</summary>
+    private static void AssertWithinIntervals(Workflow workflow, SimulationResult simulated)
+    {
+        var exact = WorkflowAnalyzer.Analyze(workflow);
+        foreach (var (sim, model) in simulated.Stages.Zip(exact.Stages))
+        {
+            Within(model.Utilization!.Value, sim.Utilization!.Value, sim.UtilizationHalfWidth!.Value, $"{sim.Stage} utilization");
+            Within(model.ThroughputPerWeek, sim.ThroughputPerWeek, sim.ThroughputHalfWidthPerWeek!.Value, $"{sim.Stage} throughput");
+            Within(model.WaitTime!.Value.TotalHours, sim.WaitTime!.Value.TotalHours, sim.WaitTimeHalfWidth!.Value.TotalHours, $"{sim.Stage} wait");
+            Within(model.CycleTime!.Value.TotalHours, sim.CycleTime!.Value.TotalHours, sim.CycleTimeHalfWidth!.Value.TotalHours, $"{sim.Stage} cycle time");
+            Within(model.Wip!.Value, sim.Wip, sim.WipHalfWidth!.Value, $"{sim.Stage} WIP");
+        }
+        Within(exact.LeadTime!.Value.TotalHours, simulated.Summary.LeadTime!.Value.TotalHours, simulated.Summary.LeadTimeHalfWidth!.Value.TotalHours, "lead time");
+        Within(exact.Wip!.Value, simulated.Summary.Wip, simulated.Summary.WipHalfWidth!.Value, "WIP");
+    }
+
+    private static void Within(double exact, double simulated, double halfWidth, string what) =>
+        Assert.True(Math.Abs(simulated - exact) <= halfWidth, $"{what}: simulated {simulated:R} ± {halfWidth:R}, exact {exact:R}");
+
+    [Fact]
+    public void AnMM1QueueMatchesItsExactFigures()
+    {
+        // λ = 20/week, μ = 40/week (4.2 h a job, every hour of the week): ρ = 0.5, Wq = 4.2 h, L = 1.
+        var workflow = new Workflow("M/M/1")
+        {
+            Calendar = AllHours,
+            DemandPerWeek = 20,
+            Stages = new[] { new WorkflowStage("Server") { ServiceTimeHours = 4.2 } },
+        };
+
+        var result = FlowSimulator.Run(workflow, Long());
+
+        AssertWithinIntervals(workflow, result);
+        Assert.Equal(1.0, WorkflowAnalyzer.Analyze(workflow).Stages[0].Wip!.Value, 12);
+    }
+
+    [Fact]
+    public void AnMMcQueueMatchesItsExactFigures()
+    {
+        // Three servers at 70 %: λ = 50/week, μ1 = 168/10.08 = 16.67/week.
+        var workflow = new Workflow("M/M/3")
+        {
+            Calendar = AllHours,
+            DemandPerWeek = 50,
+            Stages = new[] { new WorkflowStage("Desk") { Servers = 3, ServiceTimeHours = 7.056 } },
+        };
+
+        AssertWithinIntervals(workflow, FlowSimulator.Run(workflow, Long(11)));
+    }
+
+    [Fact]
+    public void AJacksonNetworkWithReworkMatchesItsExactFigures()
+    {
+        var workflow = new Workflow("Jackson")
+        {
+            Calendar = AllHours,
+            DemandPerWeek = 10,
+            Stages = new[]
+            {
+                new WorkflowStage("Build") { Servers = 2, ServiceTimeHours = 20 },
+                new WorkflowStage("Review") { ServiceTimeHours = 8, Routes = new[] { new Route("Build", 0.25), new Route("Test", 0.75) } },
+                new WorkflowStage("Test") { ServiceTimeHours = 6, Routes = new[] { new Route("Review", 0.1), new Route(null, 0.9) } },
+            },
+        };
+
+        AssertWithinIntervals(workflow, FlowSimulator.Run(workflow, Long(3)));
+    }
+
+    [Fact]
+    public void LittlesLawHoldsOnTheSimulatedOutput()
+    {
+        var workflow = new Workflow("Line")
+        {
+            DemandPerWeek = 9,
+            DemandCv = 0.5,
+            Stages = new[]
+            {
+                new WorkflowStage("A") { ServiceTimeHours = 2, Cv = 0.3 },
+                new WorkflowStage("B") { Servers = 2, ServiceTimeHours = 5, Cv = 1.5, Routes = new[] { new Route("A", 0.2), new Route(null, 0.8) } },
+            },
+        };
+
+        var result = FlowSimulator.Run(workflow, Long(5));
+
+        // L = λW per stage, with λ the visits that arrived per hour and W the mean time per visit; over a
+        // finite window the items present at its ends leave a small difference.
+        foreach (var stage in result.Stages)
+            Near(stage.Wip, stage.ArrivalRatePerWeek / 168 * stage.CycleTime!.Value.TotalHours, 0.01, stage.Stage);
+        Near(result.Summary.Wip, result.Summary.ThroughputPerWeek / 168 * result.Summary.LeadTime!.Value.TotalHours, 0.01, "workflow");
+    }
+
+    private static void Near(double expected, double actual, double relative, string what) =>
+        Assert.True(Math.Abs(actual - expected) <= relative * Math.Abs(expected), $"{what}: {actual:R} against {expected:R}");
+
+    [Fact]
+    public void AWipLimitedLineNeverExceedsItsLimitsAndBlocksUpstream()
+    {
+        // A fast first stage feeding a slow, limited one: without the limit B's queue would grow without bound.
+        var workflow = new Workflow("Kanban")
+        {
+            Calendar = AllHours,
+            DemandPerWeek = 30,
+            Stages = new[]
+            {
+                new WorkflowStage("A") { ServiceTimeHours = 1, WipLimit = 3 },
+                new WorkflowStage("B") { ServiceTimeHours = 6, WipLimit = 4 },
+            },
+        };
+
+        var result = FlowSimulator.Run(workflow, Long());
+
+        Assert.True(result.Stages[0].MaxWip <= 3, $"A held {result.Stages[0].MaxWip}");
+        Assert.True(result.Stages[1].MaxWip <= 4, $"B held {result.Stages[1].MaxWip}");
+        Assert.Equal(4, result.Stages[1].MaxWip);
+        Assert.True(result.Summary.Backlog > 100, "work waits outside the limited line");
+        Assert.Equal(28, result.Summary.ThroughputPerWeek, 0); // B's capacity: 168 / 6
+    }
+
+    [Fact]
+    public void ACadenceStageReleasesOnlyOnItsSchedule()
+    {
+        var workflow = new Workflow("Trains")
+        {
+            DemandPerWeek = 20,
+            Stages = new[]
+            {
+                new WorkflowStage("Build") { ServiceTimeHours = 1 },
+                new WorkflowStage("Release") { Cadence = TimeSpan.FromDays(14), BatchSize = 25 },
+            },
+        };
+        var model = new SimulationModel(workflow.Network);
+        var replication = new Replication(model, 24 * 7 * 30, 0, 0, SimulationRandom.ForReplication(1, 0));
+        var releases = new List<double>();
+        replication.Departed = (stage, hours) => { if (stage == 1) releases.Add(hours); };
+
+        replication.Run(CancellationToken.None);
+
+        Assert.NotEmpty(releases);
+        Assert.All(releases, h => Assert.Equal(0, h % (24 * 14), 9));
+        Assert.True(releases.GroupBy(h => h).All(g => g.Count() <= 25), "a train takes at most its batch size");
+    }
+
+    [Fact]
+    public void TheSameSeedGivesTheSameResultWhateverTheParallelism()
+    {
+        var workflow = new Workflow("Line")
+        {
+            DemandPerWeek = 10,
+            Stages = new[] { new WorkflowStage("A") { ServiceTimeHours = 2, Cv = 0.7 }, new WorkflowStage("B") { ServiceTimeHours = 3, Cv = 0 } },
+        };
+        var options = new SimulationOptions { Duration = TimeSpan.FromDays(200), WarmUp = TimeSpan.FromDays(10), Replications = 6, Seed = 42 };
+
+        var one = FlowSimulator.Run(workflow, new SimulationOptions { Duration = options.Duration, WarmUp = options.WarmUp, Replications = 6, Seed = 42, MaxParallelism = 1 });
+        var all = FlowSimulator.Run(workflow, options);
+        var other = FlowSimulator.Run(workflow, new SimulationOptions { Duration = options.Duration, WarmUp = options.WarmUp, Replications = 6, Seed = 43 });
+
+        string Describe(SimulationResult r) => string.Join(";", r.Stages.Select(s => $"{s.Wip:R} {s.WaitTime} {s.Utilization:R}")) + $" {r.Summary.LeadTimeP85}";
+        Assert.Equal(Describe(one), Describe(all));
+        Assert.NotEqual(Describe(one), Describe(other));
+    }
+
+    [Fact]
+    public void GammaDurationsHaveTheirMeanAndCv()
+    {
+        var random = SimulationRandom.ForReplication(9, 0);
+        foreach (var cv in new[] { 0.3, 1.0, 2.5 })
+        {
+            var duration = new GammaDuration(5, cv);
+            var values = Enumerable.Range(0, 400_000).Select(_ => duration.Sample(ref random)).ToList();
+            var mean = values.Average();
+            var sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
+            Assert.Equal(5, mean, 1);
+            Assert.Equal(cv, sd / mean, 1);
+        }
+        Assert.Equal(5, new GammaDuration(5, 0).Sample(ref random));
+    }
+}
