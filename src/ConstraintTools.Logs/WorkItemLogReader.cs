@@ -89,15 +89,18 @@ namespace ConstraintTools.Logs
             // as many lines further down as the raw text holds breaks (quoted fields may hold more).
             var raw = new char[4096];
             Func<int, object?> field = i => i < csv.RowFieldCount ? csv.GetString(i) : null;
+            var longRows = columns.IsWide ? null : new LongFormCsvRows(csv, columns);
             long rows = 0;
             while (csv.Read())
             {
                 var line = next;
-                columns.AddRow(builder, field, path + ":" + line.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                if (longRows is null || !longRows.TryAdd(builder)) columns.AddRow(builder, field, Location(path, line));
                 next = line + Math.Max(1, LineBreaks(csv, ref raw));
                 if (progress != null && ++rows % ProgressEveryRows == 0) progress(stream.Position, length);
             }
         }
+
+        private static string Location(string path, long line) => path + ":" + line.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         /// <summary>Line breaks inside the current record (quoted fields holding new lines).</summary>
         private static int LineBreaks(CsvDataReader csv, ref char[] raw)
@@ -106,11 +109,15 @@ namespace ConstraintTools.Logs
             if (length > raw.Length) raw = new char[Math.Max(length, raw.Length * 2)];
             length = csv.GetRawRecord(raw, 0);
             var breaks = 0;
-            for (var i = 0; i < length; i++)
+            // Most records hold one break, at their end: a vectorised search finds it in one call.
+            var rest = new ReadOnlySpan<char>(raw, 0, length);
+            int at;
+            while ((at = rest.IndexOfAny('\r', '\n')) >= 0)
             {
-                var c = raw[i];
-                if (c == '\n') breaks++;
-                else if (c == '\r' && (i + 1 >= length || raw[i + 1] != '\n')) breaks++;
+                breaks++;
+                var next = at + (rest[at] == '\r' && at + 1 < rest.Length && rest[at + 1] == '\n' ? 2 : 1);
+                if (next == rest.Length) break;
+                rest = rest.Slice(next);
             }
             return breaks;
         }
@@ -131,7 +138,7 @@ namespace ConstraintTools.Logs
                 line++;
                 if (progress != null && line % ProgressEveryRows == 0) progress(stream.Position, length);
                 if (content.Trim().Length == 0) continue;
-                var where = path + ":" + line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var where = Location(path, line);
                 names.Clear();
                 values.Clear();
                 try

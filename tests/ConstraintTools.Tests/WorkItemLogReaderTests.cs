@@ -126,6 +126,48 @@ public sealed class WorkItemLogReaderTests : IDisposable
         }, log.Problems);
     }
 
+    [Fact]
+    public void ReadsPaddedQuotedLongAndNonIsoFieldsAsTheirTrimmedText()
+    {
+        var longId = new string('L', 1000);
+        var path = Write("fields.csv", "id,timestamp,status\n"
+            + " A-1 ,\t2026-01-01T09:00:00+01:00 ,  Build\n"                     // line 2: padding trimmed
+            + "\"B \"\"quoted\"\"\",\"2026-01-02T00:00:00Z\",\"Review, then test\"\n"  // line 3: quotes and escapes
+            + $"\"{longId}\",2026-01-03T00:00:00.1234567Z,Prüfung\n"              // line 4: longer than any buffer
+            + "C,05/Mar/26 3:07 PM,Build\n"                                     // line 5: Jira format
+            + "C,2026-03-06\n"                                                  // line 6: no status field
+            + "C,2026-03-07, \t \n"                                             // line 7: blank status
+            + " ,2026-03-07,Build\n"                                            // line 8: blank id
+            + "C,0001-01-01T00:00:00+01:00,Done\n"                              // line 9: before the start of time
+            + "A-1,2026-01-04T00:00:00Z,Done\n");                               // line 10
+
+        var log = Read(path);
+
+        Assert.Equal(new[]
+        {
+            "A-1 2026-01-01T08:00:00 Build", "A-1 2026-01-04T00:00:00 Done",
+            "B \"quoted\" 2026-01-02T00:00:00 Review, then test",
+            $"{longId} 2026-01-03T00:00:00 Prüfung",
+            "C 2026-03-05T15:07:00 Build",
+        }, Events(log));
+        Assert.Equal(TimeSpan.Parse("00:00:00.1234567").Ticks, log.Events.Single(e => e.ItemId == longId).TimestampUtc.Ticks % TimeSpan.TicksPerSecond);
+        Assert.Equal(new[]
+        {
+            $"{path}:6: column 'status' is empty; every row needs a status",
+            $"{path}:7: column 'status' is empty; every row needs a status",
+            $"{path}:8: column 'id' is empty; every row needs an item id",
+            $"{path}:9: column 'timestamp': '0001-01-01T00:00:00+01:00' is not a date ({LogTimestamp.Expected})",
+        }, log.Problems);
+    }
+
+    [Fact]
+    public void ReadsTabSeparatedValues()
+    {
+        var path = Write("log.tsv", "Key\tChanged\tTo\nA, 1\t2026-01-01T00:00:00Z\tIn Progress, blocked\nA, 1\t2026-01-02T00:00:00Z\tDone\n");
+
+        Assert.Equal(new[] { "A, 1 2026-01-01T00:00:00 In Progress, blocked", "A, 1 2026-01-02T00:00:00 Done" }, Events(Read(path)));
+    }
+
     [Theory]
     [InlineData("Issue key,Changed Date,To Status")]
     [InlineData("ISSUE_KEY,changed_date,NewStatus")]
