@@ -266,6 +266,33 @@ public sealed class WorkItemLogReaderTests : IDisposable
     }
 
     [Fact]
+    public void ReadsJsonLinesWithEscapesReorderedNamesCommentsAndNonStringValues()
+    {
+        var path = Write("mixed.jsonl", """
+            {"key":"A-1","changed":"2026-01-01T09:00:00+02:00","toStatus":"Build"}
+            {"key":" A-1 ","changed":" 2026-01-02T09:00:00Z ","toStatus":"Revi\u0065w"}
+            {"toStatus":"Done","key":"A-1","changed":"2026-01-03T09:00:00Z"}
+            {"toStatus":"Build","key":"Ä-2","changed":"05/Mar/26 3:07 PM", /* exported by hand */ }
+            {"toStatus":"Build","key":"Ä-2","changed":"2026-03-06T00:00:00Z"} {"x":1}
+            {"toStatus":null,"key":"Ä-2","changed":"2026-03-07T00:00:00Z"}
+            {"toStatus":"Test","key":12,"changed":"2026-03-08T00:00:00Z"}
+            {"toStatus":"Test","key":"B","changed":"0001-01-01T00:00:00+01:00"}
+            """);
+
+        var log = Read(path);
+
+        Assert.Equal(new[]
+        {
+            "A-1 2026-01-01T07:00:00 Build", "A-1 2026-01-02T09:00:00 Review", "A-1 2026-01-03T09:00:00 Done",
+            "Ä-2 2026-03-05T15:07:00 Build", "12 2026-03-08T00:00:00 Test",
+        }, Events(log));
+        Assert.Equal(3, log.SkippedRows);
+        Assert.StartsWith($"{path}:5: not a JSON object (", log.Problems[0]);
+        Assert.Equal($"{path}:6: column 'toStatus' is empty; every row needs a status", log.Problems[1]);
+        Assert.Equal($"{path}:8: column 'changed': '0001-01-01T00:00:00+01:00' is not a date ({LogTimestamp.Expected})", log.Problems[2]);
+    }
+
+    [Fact]
     public void DetectsJsonLinesByContentAndCsvOtherwise()
     {
         var json = Write("export.txt", "{\"id\":\"A\",\"timestamp\":\"2026-01-01\",\"status\":\"Build\"}\n");
