@@ -37,25 +37,31 @@ namespace ConstraintTools.Benchmarks
                 var pausedBefore = GC.GetTotalPauseDuration();
                 var collectionsBefore = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
                 Console.WriteLine($"before reading: GC heap {heapBefore / MiB:N1} MiB, working set {Environment.WorkingSet / MiB:N1} MiB");
+                using var process = Process.GetCurrentProcess();
                 using var sampler = new HeapSampler();
 
                 var clock = Stopwatch.StartNew();
                 var log = WorkItemLogReader.Read(path);
                 var read = clock.Elapsed;
+                var peakHeapReading = sampler.Peak;
+                process.Refresh();
+                var peakWorkingSetReading = process.PeakWorkingSet64;
                 var report = FlowMeasurement.Measure(log, workflow);
                 var total = clock.Elapsed;
                 var peakHeap = sampler.Stop();
+                process.Refresh();
 
                 var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
                 var paused = GC.GetTotalPauseDuration() - pausedBefore;
                 var collections = $"{GC.CollectionCount(0) - collectionsBefore[0]}/{GC.CollectionCount(1) - collectionsBefore[1]}/{GC.CollectionCount(2) - collectionsBefore[2]}";
                 var retained = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
-                using var process = Process.GetCurrentProcess();
                 Console.WriteLine($"read {log.EventCount:N0} changes of {log.ItemCount:N0} items in {read.TotalSeconds:N2} s; measured in {(total - read).TotalSeconds:N2} s "
                     + $"({report.Summary.Finished:N0} finished, {report.Summary.OpenItems:N0} open)");
                 Console.WriteLine($"read + measure: {total.TotalSeconds:N2} s, {log.EventCount / total.TotalSeconds:N0} changes/s");
-                Console.WriteLine($"peak working set {process.PeakWorkingSet64 / MiB:N0} MiB (whole process, generation included); "
-                    + $"peak GC heap {peakHeap / MiB:N0} MiB (sampled every 5 ms)");
+                Console.WriteLine($"peak working set (whole process, generation included): {peakWorkingSetReading / MiB:N0} MiB by the end of reading, "
+                    + $"{process.PeakWorkingSet64 / MiB:N0} MiB by the end of measuring");
+                Console.WriteLine($"peak GC heap (sampled every 5 ms, garbage not yet collected included): {peakHeapReading / MiB:N0} MiB while reading, "
+                    + $"{peakHeap / MiB:N0} MiB while reading and measuring");
                 Console.WriteLine($"log kept: {retained / MiB:N1} MiB ({(double)retained / log.EventCount:N1} bytes a change); "
                     + $"allocated while reading and measuring: {allocated / MiB:N0} MiB; GC runs (gen0/1/2) {collections}, paused {paused.TotalSeconds:N2} s");
                 GC.KeepAlive(log);
@@ -77,6 +83,8 @@ namespace ConstraintTools.Benchmarks
             private volatile bool stopping;
             private long peak;
 
+            public long Peak => Interlocked.Read(ref peak);
+
             public HeapSampler()
             {
                 thread = new Thread(Sample) { IsBackground = true, Name = "heap sampler" };
@@ -87,7 +95,7 @@ namespace ConstraintTools.Benchmarks
             {
                 while (!stopping)
                 {
-                    peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: false));
+                    Interlocked.Exchange(ref peak, Math.Max(peak, GC.GetTotalMemory(forceFullCollection: false)));
                     Thread.Sleep(5);
                 }
             }
