@@ -89,15 +89,18 @@ namespace ConstraintTools.Logs
             // as many lines further down as the raw text holds breaks (quoted fields may hold more).
             var raw = new char[4096];
             Func<int, object?> field = i => i < csv.RowFieldCount ? csv.GetString(i) : null;
+            var cleanRows = columns.IsWide ? null : new CleanCsvRows(csv, columns);
             long rows = 0;
             while (csv.Read())
             {
                 var line = next;
-                columns.AddRow(builder, field, path + ":" + line.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                if (cleanRows is null || !cleanRows.TryAdd(builder)) columns.AddRow(builder, field, Location(path, line));
                 next = line + Math.Max(1, LineBreaks(csv, ref raw));
                 if (progress != null && ++rows % ProgressEveryRows == 0) progress(stream.Position, length);
             }
         }
+
+        private static string Location(string path, long line) => path + ":" + line.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         /// <summary>Line breaks inside the current record (quoted fields holding new lines).</summary>
         private static int LineBreaks(CsvDataReader csv, ref char[] raw)
@@ -106,11 +109,15 @@ namespace ConstraintTools.Logs
             if (length > raw.Length) raw = new char[Math.Max(length, raw.Length * 2)];
             length = csv.GetRawRecord(raw, 0);
             var breaks = 0;
-            for (var i = 0; i < length; i++)
+            // Most records hold one break, at their end: a vectorised search finds it in one call.
+            var rest = new ReadOnlySpan<char>(raw, 0, length);
+            int at;
+            while ((at = rest.IndexOfAny('\r', '\n')) >= 0)
             {
-                var c = raw[i];
-                if (c == '\n') breaks++;
-                else if (c == '\r' && (i + 1 >= length || raw[i + 1] != '\n')) breaks++;
+                breaks++;
+                var next = at + (rest[at] == '\r' && at + 1 < rest.Length && rest[at + 1] == '\n' ? 2 : 1);
+                if (next == rest.Length) break;
+                rest = rest.Slice(next);
             }
             return breaks;
         }
@@ -124,6 +131,8 @@ namespace ConstraintTools.Logs
             string[]? lastNames = null;
             WorkItemLogColumns? columns = null;
             Func<int, object?> field = i => i < values.Count ? values[i] : null;
+            var cleanLines = new CleanJsonLines();
+            var utf8 = new byte[4096];
             long line = 0;
             string? content;
             while ((content = text.ReadLine()) != null)
@@ -131,12 +140,15 @@ namespace ConstraintTools.Logs
                 line++;
                 if (progress != null && line % ProgressEveryRows == 0) progress(stream.Position, length);
                 if (content.Trim().Length == 0) continue;
-                var where = path + ":" + line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (utf8.Length < Encoding.UTF8.GetMaxByteCount(content.Length)) utf8 = new byte[Encoding.UTF8.GetMaxByteCount(content.Length)];
+                var count = Encoding.UTF8.GetBytes(content, 0, content.Length, utf8, 0);
+                if (columns != null && cleanLines.TryAdd(utf8, count, lastNames!, columns, builder)) continue;
+                var where = Location(path, line);
                 names.Clear();
                 values.Clear();
                 try
                 {
-                    ParseObject(Encoding.UTF8.GetBytes(content), names, values);
+                    ParseObject(new ReadOnlySpan<byte>(utf8, 0, count), names, values);
                 }
                 catch (JsonException ex)
                 {
@@ -175,7 +187,7 @@ namespace ConstraintTools.Logs
         }
 
         /// <summary>The top-level properties of one JSON object: strings as text, numbers as their text, nested values as null.</summary>
-        private static void ParseObject(byte[] utf8, List<string> names, List<object?> values)
+        private static void ParseObject(ReadOnlySpan<byte> utf8, List<string> names, List<object?> values)
         {
             var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)

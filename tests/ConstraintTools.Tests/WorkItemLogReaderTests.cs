@@ -126,6 +126,48 @@ public sealed class WorkItemLogReaderTests : IDisposable
         }, log.Problems);
     }
 
+    [Fact]
+    public void ReadsPaddedQuotedLongAndNonIsoFieldsAsTheirTrimmedText()
+    {
+        var longId = new string('L', 1000);
+        var path = Write("fields.csv", "id,timestamp,status\n"
+            + " A-1 ,\t2026-01-01T09:00:00+01:00 ,  Build\n"                     // line 2: padding trimmed
+            + "\"B \"\"quoted\"\"\",\"2026-01-02T00:00:00Z\",\"Review, then test\"\n"  // line 3: quotes and escapes
+            + $"\"{longId}\",2026-01-03T00:00:00.1234567Z,Prüfung\n"              // line 4: longer than any buffer
+            + "C,05/Mar/26 3:07 PM,Build\n"                                     // line 5: Jira format
+            + "C,2026-03-06\n"                                                  // line 6: no status field
+            + "C,2026-03-07, \t \n"                                             // line 7: blank status
+            + " ,2026-03-07,Build\n"                                            // line 8: blank id
+            + "C,0001-01-01T00:00:00+01:00,Done\n"                              // line 9: before the start of time
+            + "A-1,2026-01-04T00:00:00Z,Done\n");                               // line 10
+
+        var log = Read(path);
+
+        Assert.Equal(new[]
+        {
+            "A-1 2026-01-01T08:00:00 Build", "A-1 2026-01-04T00:00:00 Done",
+            "B \"quoted\" 2026-01-02T00:00:00 Review, then test",
+            $"{longId} 2026-01-03T00:00:00 Prüfung",
+            "C 2026-03-05T15:07:00 Build",
+        }, Events(log));
+        Assert.Equal(TimeSpan.Parse("00:00:00.1234567").Ticks, log.Events.Single(e => e.ItemId == longId).TimestampUtc.Ticks % TimeSpan.TicksPerSecond);
+        Assert.Equal(new[]
+        {
+            $"{path}:6: column 'status' is empty; every row needs a status",
+            $"{path}:7: column 'status' is empty; every row needs a status",
+            $"{path}:8: column 'id' is empty; every row needs an item id",
+            $"{path}:9: column 'timestamp': '0001-01-01T00:00:00+01:00' is not a date ({LogTimestamp.Expected})",
+        }, log.Problems);
+    }
+
+    [Fact]
+    public void ReadsTabSeparatedValues()
+    {
+        var path = Write("log.tsv", "Key\tChanged\tTo\nA, 1\t2026-01-01T00:00:00Z\tIn Progress, blocked\nA, 1\t2026-01-02T00:00:00Z\tDone\n");
+
+        Assert.Equal(new[] { "A, 1 2026-01-01T00:00:00 In Progress, blocked", "A, 1 2026-01-02T00:00:00 Done" }, Events(Read(path)));
+    }
+
     [Theory]
     [InlineData("Issue key,Changed Date,To Status")]
     [InlineData("ISSUE_KEY,changed_date,NewStatus")]
@@ -221,6 +263,33 @@ public sealed class WorkItemLogReaderTests : IDisposable
         Assert.Equal(2, log.SkippedRows);
         Assert.StartsWith($"{path}:4: not a JSON object", log.Problems[0]);
         Assert.StartsWith($"{path}:6: column 'changed': 'yesterday' is not a date", log.Problems[1]);
+    }
+
+    [Fact]
+    public void ReadsJsonLinesWithEscapesReorderedNamesCommentsAndNonStringValues()
+    {
+        var path = Write("mixed.jsonl", """
+            {"key":"A-1","changed":"2026-01-01T09:00:00+02:00","toStatus":"Build"}
+            {"key":" A-1 ","changed":" 2026-01-02T09:00:00Z ","toStatus":"Revi\u0065w"}
+            {"toStatus":"Done","key":"A-1","changed":"2026-01-03T09:00:00Z"}
+            {"toStatus":"Build","key":"Ä-2","changed":"05/Mar/26 3:07 PM", /* exported by hand */ }
+            {"toStatus":"Build","key":"Ä-2","changed":"2026-03-06T00:00:00Z"} {"x":1}
+            {"toStatus":null,"key":"Ä-2","changed":"2026-03-07T00:00:00Z"}
+            {"toStatus":"Test","key":12,"changed":"2026-03-08T00:00:00Z"}
+            {"toStatus":"Test","key":"B","changed":"0001-01-01T00:00:00+01:00"}
+            """);
+
+        var log = Read(path);
+
+        Assert.Equal(new[]
+        {
+            "A-1 2026-01-01T07:00:00 Build", "A-1 2026-01-02T09:00:00 Review", "A-1 2026-01-03T09:00:00 Done",
+            "Ä-2 2026-03-05T15:07:00 Build", "12 2026-03-08T00:00:00 Test",
+        }, Events(log));
+        Assert.Equal(3, log.SkippedRows);
+        Assert.StartsWith($"{path}:5: not a JSON object (", log.Problems[0]);
+        Assert.Equal($"{path}:6: column 'toStatus' is empty; every row needs a status", log.Problems[1]);
+        Assert.Equal($"{path}:8: column 'changed': '0001-01-01T00:00:00+01:00' is not a date ({LogTimestamp.Expected})", log.Problems[2]);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 
 namespace ConstraintTools.Tests;
@@ -44,6 +45,43 @@ public class WorkItemLogTests
         Assert.Equal(new DateTime(2026, 3, 1, 10, 0, 0, DateTimeKind.Utc), events[0].TimestampUtc);
         Assert.Equal(DateTimeKind.Utc, events[1].TimestampUtc.Kind);
         Assert.Equal(new DateTime(2026, 3, 1, 11, 30, 0), events[1].TimestampUtc);
+    }
+
+    [Fact]
+    public void ManyRowsInAnyOrderGiveEachItemsRowsByTimeThenInputOrderWithoutRepeats()
+    {
+        // Enough rows to fill several of the builder's storage chunks, in random order, with repeated
+        // rows and several changes at one instant; the expected log is worked out the slow, obvious way.
+        var random = new Random(7);
+        string[] statuses = { "Ready", "Build", "Review", "Done" };
+        var rows = new List<(string Id, long Ticks, string Status)>();
+        for (var row = 0; row < 200_000; row++)
+        {
+            var id = "I-" + random.Next(3000);
+            var ticks = new DateTime(2026, 1, 1).AddMinutes(random.Next(20_000)).Ticks;
+            rows.Add((id, ticks, statuses[random.Next(statuses.Length)]));
+            if (random.Next(10) == 0) rows.Add(rows[random.Next(rows.Count)]);
+        }
+        var builder = new WorkItemLogBuilder();
+        foreach (var (id, ticks, status) in rows) builder.Add(id, new DateTimeOffset(ticks, TimeSpan.Zero), status);
+
+        var log = builder.Build();
+
+        var expected = new List<string>();
+        var duplicates = 0;
+        foreach (var item in rows.Select((r, index) => (r.Id, r.Ticks, r.Status, index)).GroupBy(r => r.Id))
+        {
+            (long Ticks, string Status)? kept = null;
+            foreach (var row in item.OrderBy(r => r.Ticks).ThenBy(r => r.index))
+            {
+                if (kept == (row.Ticks, row.Status)) { duplicates++; continue; }
+                kept = (row.Ticks, row.Status);
+                expected.Add($"{row.Id} {row.Ticks} {row.Status}");
+            }
+        }
+        Assert.Equal(expected, log.Events.Select(e => $"{e.ItemId} {e.TimestampUtc.Ticks} {e.Status}"));
+        Assert.Equal(duplicates, log.DuplicateRows);
+        Assert.Equal(rows.Count - duplicates, log.EventCount);
     }
 
     [Fact]

@@ -17,6 +17,9 @@ namespace ConstraintTools
             "dd/MMM/yy h:mm:ss tt", "dd/MMM/yyyy h:mm:ss tt",
         };
 
+        private static readonly int[] DaysBeforeMonth = { 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365 };
+        private static readonly int[] DaysBeforeMonthInLeapYear = { 0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366 };
+
         /// <summary>The formats named in error messages.</summary>
         public const string Expected = "expected ISO 8601 (2026-01-31T09:30:00Z, with or without an offset), yyyy-MM-dd HH:mm[:ss], yyyy-MM-dd or dd/MMM/yy h:mm tt";
 
@@ -26,13 +29,36 @@ namespace ConstraintTools
             if (text is null) return false;
             var s = text.Trim();
             if (s.Length == 0) return false;
-            if (TryParseIso(s, out value)) return true;
+            return TryParseIso(new StringCharacters(s), out value) || TryParseJira(s, out value);
+        }
+
+        /// <summary>
+        /// <see cref="TryParse(string, out DateTimeOffset)"/> on <paramref name="length"/> characters of
+        /// <paramref name="chars"/> from <paramref name="start"/>. A reader parsing straight from its buffer
+        /// makes no string for an ISO 8601 timestamp, the usual case; only the other formats need one.
+        /// </summary>
+        public static bool TryParse(char[] chars, int start, int length, out DateTimeOffset value)
+        {
+            if (chars is null) throw new ArgumentNullException(nameof(chars));
+            if (start < 0 || length < 0 || start > chars.Length - length) throw new ArgumentOutOfRangeException(nameof(length));
+            value = default;
+            var end = start + length;
+            while (start < end && char.IsWhiteSpace(chars[start])) start++;
+            while (end > start && char.IsWhiteSpace(chars[end - 1])) end--;
+            if (start == end) return false;
+            return TryParseIso(new ArrayCharacters(chars, start, end - start), out value)
+                || TryParseJira(new string(chars, start, end - start), out value);
+        }
+
+        private static bool TryParseJira(string s, out DateTimeOffset value)
+        {
             if (DateTime.TryParseExact(s, JiraFormats, CultureInfo.InvariantCulture,
                     DateTimeStyles.AllowInnerWhite | DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var jira))
             {
                 value = new DateTimeOffset(DateTime.SpecifyKind(jira, DateTimeKind.Utc));
                 return true;
             }
+            value = default;
             return false;
         }
 
@@ -59,7 +85,40 @@ namespace ConstraintTools
             }
         }
 
-        private static bool TryParseIso(string s, out DateTimeOffset value)
+        /// <summary>Characters without a string: a struct, so the parser is compiled once for each source and reads them directly.</summary>
+        private interface ICharacters
+        {
+            int Length { get; }
+            char this[int index] { get; }
+        }
+
+        private readonly struct StringCharacters : ICharacters
+        {
+            private readonly string text;
+
+            public StringCharacters(string text) => this.text = text;
+
+            public int Length => text.Length;
+            public char this[int index] => text[index];
+        }
+
+        private readonly struct ArrayCharacters : ICharacters
+        {
+            private readonly char[] chars;
+            private readonly int start;
+
+            public ArrayCharacters(char[] chars, int start, int length)
+            {
+                this.chars = chars;
+                this.start = start;
+                Length = length;
+            }
+
+            public int Length { get; }
+            public char this[int index] => chars[start + index];
+        }
+
+        private static bool TryParseIso<TChars>(TChars s, out DateTimeOffset value) where TChars : struct, ICharacters
         {
             value = default;
             var p = 0;
@@ -106,7 +165,7 @@ namespace ConstraintTools
                         var om = 0;
                         if (p < s.Length && s[p] == ':') p++;
                         if (p < s.Length && !Digits(s, ref p, 2, out om)) return false;
-                        if (oh > 14 || om > 59) return false;
+                        if (oh > 14 || om > 59 || (oh == 14 && om > 0)) return false;
                         offset = new TimeSpan(oh, om, 0);
                         if (c == '-') offset = -offset;
                     }
@@ -114,16 +173,26 @@ namespace ConstraintTools
                 }
                 if (p != s.Length) return false;
             }
-            if (month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(Math.Max(1, year), month) || year < 1
-                || hour > 24 || minute > 59 || second > 59) return false;
+            if (year < 1 || month < 1 || month > 12 || hour > 24 || minute > 59 || second > 59) return false;
             if (hour == 24 && (minute != 0 || second != 0 || fraction != 0)) return false;
-            var local = new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Unspecified)
-                .AddTicks(hour * TimeSpan.TicksPerHour + minute * TimeSpan.TicksPerMinute + second * TimeSpan.TicksPerSecond + fraction);
-            value = new DateTimeOffset(local, offset);
+            var daysBefore = IsLeapYear(year) ? DaysBeforeMonthInLeapYear : DaysBeforeMonth;
+            if (day < 1 || day > daysBefore[month] - daysBefore[month - 1]) return false;
+            // Ticks counted directly: this runs for every row of a log, and DateTime's constructors check
+            // again what is checked above. Out of range (24:00 on the last day, or an offset taking the
+            // instant past either end of time) is not a date rather than an exception.
+            var y = year - 1;
+            var days = y * 365L + y / 4 - y / 100 + y / 400 + daysBefore[month - 1] + day - 1;
+            var ticks = days * TimeSpan.TicksPerDay + hour * TimeSpan.TicksPerHour + minute * TimeSpan.TicksPerMinute
+                + second * TimeSpan.TicksPerSecond + fraction;
+            var utcTicks = ticks - offset.Ticks;
+            if (ticks > DateTime.MaxValue.Ticks || utcTicks < 0 || utcTicks > DateTime.MaxValue.Ticks) return false;
+            value = new DateTimeOffset(ticks, offset);
             return true;
         }
 
-        private static bool Digits(string s, ref int p, int count, out int value)
+        private static bool IsLeapYear(int year) => year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+
+        private static bool Digits<TChars>(TChars s, ref int p, int count, out int value) where TChars : struct, ICharacters
         {
             value = 0;
             if (p + count > s.Length) return false;
@@ -137,7 +206,7 @@ namespace ConstraintTools
             return true;
         }
 
-        private static bool Expect(string s, ref int p, char c)
+        private static bool Expect<TChars>(TChars s, ref int p, char c) where TChars : struct, ICharacters
         {
             if (p >= s.Length || s[p] != c) return false;
             p++;

@@ -13,30 +13,51 @@ namespace ConstraintTools
         /// <summary>Descriptions kept of skipped rows; the count goes on past it.</summary>
         public const int MaxProblemsKept = 200;
 
+        // Events are kept in fixed-size chunks rather than lists: a list doubles, so at its peak it holds
+        // twice the events plus the copy it is growing from; chunks never copy and waste one chunk at most.
+        private const int ChunkBits = 16;
+        private const int ChunkSize = 1 << ChunkBits;
+        private const int ChunkMask = ChunkSize - 1;
+
         private readonly Dictionary<string, int> itemIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         private readonly List<string> itemIds = new List<string>();
         private readonly Dictionary<string, int> statusIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         private readonly List<string> statuses = new List<string>();
-        private readonly List<int> items = new List<int>();
-        private readonly List<long> ticks = new List<long>();
-        private readonly List<int> status = new List<int>();
+        private readonly List<int[]> itemChunks = new List<int[]>();
+        private readonly List<long[]> tickChunks = new List<long[]>();
+        private readonly List<int[]> statusChunks = new List<int[]>();
         private readonly List<string> problems = new List<string>();
+        // The last chunk of each list, being filled.
+        private int[] itemChunk = Array.Empty<int>();
+        private long[] tickChunk = Array.Empty<long>();
+        private int[] statusChunk = Array.Empty<int>();
+        private int count;
         private int skipped;
+
+        // Rows of one item often come together (a changelog exported item by item, or several changes
+        // at one instant), and readers pass the same string for the same id, so one reference check
+        // saves most dictionary lookups.
+        private string? lastItemId;
+        private int lastItem;
 
         public string? Source { get; set; }
 
-        public int Count => ticks.Count;
+        public int Count => count;
 
         /// <summary>Adds one status change; the timestamp is converted to UTC (an unspecified kind is taken as UTC).</summary>
         public void Add(string itemId, DateTimeOffset timestamp, string status)
         {
             if (itemId is null) throw new ArgumentNullException(nameof(itemId));
             if (status is null) throw new ArgumentNullException(nameof(status));
-            if (!itemIndex.TryGetValue(itemId, out var item))
+            if (!ReferenceEquals(itemId, lastItemId))
             {
-                item = itemIds.Count;
-                itemIndex.Add(itemId, item);
-                itemIds.Add(itemId);
+                if (!itemIndex.TryGetValue(itemId, out lastItem))
+                {
+                    lastItem = itemIds.Count;
+                    itemIndex.Add(itemId, lastItem);
+                    itemIds.Add(itemId);
+                }
+                lastItemId = itemId;
             }
             if (!statusIndex.TryGetValue(status, out var s))
             {
@@ -44,9 +65,17 @@ namespace ConstraintTools
                 statusIndex.Add(status, s);
                 statuses.Add(status);
             }
-            items.Add(item);
-            ticks.Add(timestamp.UtcTicks);
-            this.status.Add(s);
+            var offset = count & ChunkMask;
+            if (offset == 0)
+            {
+                itemChunks.Add(itemChunk = new int[ChunkSize]);
+                tickChunks.Add(tickChunk = new long[ChunkSize]);
+                statusChunks.Add(statusChunk = new int[ChunkSize]);
+            }
+            itemChunk[offset] = lastItem;
+            tickChunk[offset] = timestamp.UtcTicks;
+            statusChunk[offset] = s;
+            count++;
         }
 
         /// <summary>Counts a row that could not be read, keeping its description (file, line, field, what is wrong).</summary>
@@ -58,37 +87,51 @@ namespace ConstraintTools
 
         public WorkItemLog Build()
         {
-            // Counting sort by item keeps each item's rows in input order; then sort each item by time.
-            var n = ticks.Count;
+            // Counting sort by item: each item's events land together, in input order, in one pass over
+            // the chunks. Input order is time order for most items, so sorting is rarely needed.
             var itemStart = new int[itemIds.Count + 1];
-            foreach (var item in items) itemStart[item + 1]++;
+            for (var chunk = 0; chunk < itemChunks.Count; chunk++)
+            {
+                var items = itemChunks[chunk];
+                var length = ChunkLength(chunk);
+                for (var i = 0; i < length; i++) itemStart[items[i] + 1]++;
+            }
             for (var i = 0; i < itemIds.Count; i++) itemStart[i + 1] += itemStart[i];
             var next = (int[])itemStart.Clone();
-            var order = new int[n];
-            for (var e = 0; e < n; e++) order[next[items[e]]++] = e;
+            var sortedTicks = new long[count];
+            var sortedStatus = new int[count];
+            for (var chunk = 0; chunk < itemChunks.Count; chunk++)
+            {
+                var items = itemChunks[chunk];
+                var ticks = tickChunks[chunk];
+                var status = statusChunks[chunk];
+                var length = ChunkLength(chunk);
+                for (var i = 0; i < length; i++)
+                {
+                    var e = next[items[i]]++;
+                    sortedTicks[e] = ticks[i];
+                    sortedStatus[e] = status[i];
+                }
+            }
 
-            var sortedTicks = new long[n];
-            var sortedStatus = new int[n];
-            var byTime = new ByTimeThenRow(ticks);
             var kept = 0;
             var duplicates = 0;
             var keptStart = new int[itemIds.Count + 1];
             for (var item = 0; item < itemIds.Count; item++)
             {
-                keptStart[item] = kept;
                 var from = itemStart[item];
-                var count = itemStart[item + 1] - from;
-                Array.Sort(order, from, count, byTime);
-                for (var k = from; k < from + count; k++)
+                var to = itemStart[item + 1];
+                SortByTime(sortedTicks, sortedStatus, from, to - from);
+                keptStart[item] = kept;
+                for (var e = from; e < to; e++)
                 {
-                    var e = order[k];
-                    if (kept > keptStart[item] && sortedTicks[kept - 1] == ticks[e] && sortedStatus[kept - 1] == status[e])
+                    if (kept > keptStart[item] && sortedTicks[kept - 1] == sortedTicks[e] && sortedStatus[kept - 1] == sortedStatus[e])
                     {
                         duplicates++;
                         continue;
                     }
-                    sortedTicks[kept] = ticks[e];
-                    sortedStatus[kept] = status[e];
+                    sortedTicks[kept] = sortedTicks[e];
+                    sortedStatus[kept] = sortedStatus[e];
                     kept++;
                 }
             }
@@ -98,17 +141,32 @@ namespace ConstraintTools
             return new WorkItemLog(Source, itemIds.ToArray(), statuses.ToArray(), keptStart, sortedTicks, sortedStatus, skipped, duplicates, problems.ToArray());
         }
 
-        /// <summary>Array.Sort is not stable; breaking ties by row number keeps same-instant changes in file order.</summary>
-        private sealed class ByTimeThenRow : IComparer<int>
+        private int ChunkLength(int chunk) => Math.Min(ChunkSize, count - (chunk << ChunkBits));
+
+        /// <summary>
+        /// Sorts one item's events by time, keeping same-instant changes in input order: Array.Sort alone
+        /// is not stable, and the order of changes at one instant is the order the item went through them.
+        /// </summary>
+        private static void SortByTime(long[] ticks, int[] status, int from, int length)
         {
-            private readonly List<long> ticks;
-
-            public ByTimeThenRow(List<long> ticks) => this.ticks = ticks;
-
-            public int Compare(int x, int y)
+            var sorted = true;
+            for (var e = from + 1; e < from + length && sorted; e++) sorted = ticks[e - 1] <= ticks[e];
+            if (sorted) return;
+            var order = new int[length];
+            for (var i = 0; i < length; i++) order[i] = i;
+            var segment = new long[length];
+            Array.Copy(ticks, from, segment, 0, length);
+            Array.Sort(order, (x, y) =>
             {
-                var byTime = ticks[x].CompareTo(ticks[y]);
+                var byTime = segment[x].CompareTo(segment[y]);
                 return byTime != 0 ? byTime : x.CompareTo(y);
+            });
+            var statusSegment = new int[length];
+            Array.Copy(status, from, statusSegment, 0, length);
+            for (var i = 0; i < length; i++)
+            {
+                ticks[from + i] = segment[order[i]];
+                status[from + i] = statusSegment[order[i]];
             }
         }
     }
