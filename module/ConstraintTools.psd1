@@ -30,6 +30,7 @@
         'Get-CumulativeFlow'
         'Get-WorkItemAge'
         'ConvertTo-Workflow'
+        'Invoke-FlowSimulation'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

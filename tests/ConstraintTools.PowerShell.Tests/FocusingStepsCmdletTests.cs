@@ -118,14 +118,14 @@ public sealed class FocusingStepsCmdletTests : IDisposable
         var table = session.Render(AiCoding + "$w | Measure-Workflow -Horizon ([timespan]::FromDays(84))");
         var (hours, _) = session.Invoke(AiCoding + "$w | Measure-Workflow -Horizon 2016 | Where-Object Stage -eq Review");
         var (days, _) = session.Invoke(AiCoding + "$w | Measure-Workflow -Horizon 84d | Where-Object Stage -eq Review");
-        var (_, bad) = session.Invoke(AiCoding + "try { $w | Measure-Workflow -Horizon soon } catch { $_ | ForEach-Object { Write-Error -ErrorRecord $_ } }");
+        var (bad, _) = session.Invoke(AiCoding + "try { $w | Measure-Workflow -Horizon soon } catch { $_.FullyQualifiedErrorId }");
 
         Assert.Empty(errors);
         Assert.Equal(49, (double)Get(output.Single(), "ProjectedWip")!, 9);
         Assert.Contains("49 in 12w", table);
         Assert.Equal(49, (double)Get(hours.Single(), "ProjectedWip")!, 9); // a bare number is hours: 2016 h = 12 weeks
         Assert.Equal(49, (double)Get(days.Single(), "ProjectedWip")!, 9); // PowerShell reads 84d as the decimal 84: days
-        Assert.NotEmpty(bad);
+        Assert.Equal("CannotConvertArgumentNoMessage,ConstraintTools.PowerShell.MeasureWorkflowCommand", bad.Single().ToString());
     }
 
     [Fact]

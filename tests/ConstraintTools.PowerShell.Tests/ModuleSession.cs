@@ -25,6 +25,9 @@ public sealed class ModuleSession : IDisposable
         Assert.Empty(errors);
     }
 
+    /// <summary>The runspace, for tests that drive a pipeline themselves (to stop it, say).</summary>
+    public Runspace Runspace => runspace;
+
     public static string StagedModuleDir => PipelineRunner.StagedModuleDir;
     public static string ManifestPath => Path.Combine(StagedModuleDir, "ConstraintTools.psd1");
     public static string RepoRoot => Path.GetFullPath(Path.Combine(StagedModuleDir, "..", ".."));

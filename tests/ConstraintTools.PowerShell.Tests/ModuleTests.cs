@@ -8,7 +8,7 @@ namespace ConstraintTools.PowerShell.Tests;
 /// <summary>The staged module as PowerShell sees it: manifest, exports, help and views.</summary>
 public sealed class ModuleTests : IDisposable
 {
-    private static readonly string[] Cmdlets = { "ConvertFrom-WorkflowYaml", "ConvertTo-WorkItemLog", "ConvertTo-Workflow", "ConvertTo-WorkflowYaml", "Export-Workflow", "Find-Constraint", "Get-ConstraintPath", "Get-CumulativeFlow", "Get-WorkItemAge", "Import-WorkItemLog", "Import-Workflow", "Measure-Flow", "Measure-Improvement", "Measure-Workflow", "New-Workflow", "New-WorkflowStage", "Test-Workflow" };
+    private static readonly string[] Cmdlets = { "ConvertFrom-WorkflowYaml", "ConvertTo-WorkItemLog", "ConvertTo-Workflow", "ConvertTo-WorkflowYaml", "Export-Workflow", "Find-Constraint", "Get-ConstraintPath", "Get-CumulativeFlow", "Get-WorkItemAge", "Import-WorkItemLog", "Import-Workflow", "Invoke-FlowSimulation", "Measure-Flow", "Measure-Improvement", "Measure-Workflow", "New-Workflow", "New-WorkflowStage", "Test-Workflow" };
     private readonly ModuleSession session = new();
 
     [Fact]
@@ -52,6 +52,7 @@ public sealed class ModuleTests : IDisposable
     [InlineData("Get-CumulativeFlow")]
     [InlineData("Get-WorkItemAge")]
     [InlineData("ConvertTo-Workflow")]
+    [InlineData("Invoke-FlowSimulation")]
     public void HelpShowsSynopsisAndAtLeastTwoExamples(string cmdlet)
     {
         var examples = session.Render($"Get-Help {cmdlet} -Examples");
@@ -157,6 +158,14 @@ public sealed class ModuleTests : IDisposable
     [InlineData("ConvertTo-Workflow", "From")]
     [InlineData("ConvertTo-Workflow", "To")]
     [InlineData("ConvertTo-Workflow", "Name")]
+    [InlineData("Invoke-FlowSimulation", "Workflow")]
+    [InlineData("Invoke-FlowSimulation", "Duration")]
+    [InlineData("Invoke-FlowSimulation", "WarmUp")]
+    [InlineData("Invoke-FlowSimulation", "Replications")]
+    [InlineData("Invoke-FlowSimulation", "Seed")]
+    [InlineData("Invoke-FlowSimulation", "TimeSeries")]
+    [InlineData("Invoke-FlowSimulation", "SampleInterval")]
+    [InlineData("Invoke-FlowSimulation", "Summary")]
     public void HelpDescribesEveryParameter(string cmdlet, string parameter)
     {
         var (output, errors) = session.Invoke($"(Get-Help {cmdlet} -Parameter {parameter}).Description | ForEach-Object Text");
@@ -187,6 +196,7 @@ public sealed class ModuleTests : IDisposable
     [InlineData("Measure-Flow", "ConstraintTools.StageFlow,ConstraintTools.FlowSummary")]
     [InlineData("Test-Workflow", "ConstraintTools.AuditFinding,System.Boolean")]
     [InlineData("Find-Constraint", "ConstraintTools.ConstraintReport,ConstraintTools.FlowConstraintReport")]
+    [InlineData("Invoke-FlowSimulation", "ConstraintTools.SimulatedStage,ConstraintTools.SimulationSummary,ConstraintTools.WipSample")]
     public void DeclaresEveryOutputTypeOfACmdletWithTwo(string cmdlet, string types)
     {
         var (output, _) = session.Invoke($"(Get-Command {cmdlet}).OutputType | ForEach-Object Name");

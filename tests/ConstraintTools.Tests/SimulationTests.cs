@@ -186,6 +186,23 @@ public class SimulationTests
     }
 
     [Fact]
+    public void ACancelledRunStopsAndAnOverloadedOneHitsTheItemLimit()
+    {
+        var overloaded = new Workflow("Flooded")
+        {
+            Calendar = AllHours,
+            DemandPerWeek = 1_000_000,
+            Stages = new[] { new WorkflowStage("Slow") { ServiceTimeHours = 1 } },
+        };
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => FlowSimulator.Run(overloaded, Long(), cancel: cancelled.Token));
+        var limit = Assert.Throws<SimulationLimitException>(() => FlowSimulator.Run(overloaded, new SimulationOptions { Duration = TimeSpan.FromDays(7 * 8), WarmUp = TimeSpan.Zero, Replications = 1 }));
+        Assert.Contains("cannot settle", limit.Message);
+    }
+
+    [Fact]
     public void GammaDurationsHaveTheirMeanAndCv()
     {
         var random = SimulationRandom.ForReplication(9, 0);

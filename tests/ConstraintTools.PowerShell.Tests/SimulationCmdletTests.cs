@@ -1,0 +1,97 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+
+namespace ConstraintTools.PowerShell.Tests;
+
+/// <summary>Invoke-FlowSimulation through the hosted engine.</summary>
+public sealed class SimulationCmdletTests : IDisposable
+{
+    private const string SupportDesk = "$w = Import-Workflow examples/support-desk.yaml\n";
+    private readonly ModuleSession session = new();
+
+    private static object? Get(PSObject o, string property) => o.Properties[property].Value;
+
+    [Fact]
+    public void WritesEachStageThenTheSummary()
+    {
+        var (output, errors) = session.Invoke(SupportDesk + "$w | Invoke-FlowSimulation -Duration 20w -Replications 4");
+
+        Assert.Empty(errors);
+        Assert.Equal(new[] { "SimulatedStage", "SimulatedStage", "SimulatedStage", "SimulatedStage", "SimulationSummary" },
+            output.Select(o => o.TypeNames[0].Replace("ConstraintTools.", "")));
+        Assert.Equal(("Fix", true, 4), (Get(output[2], "Stage"), Get(output[2], "IsConstraint"), Get(output[2], "Replications")));
+        var summary = output[4];
+        Assert.Equal((4, 1, TimeSpan.FromDays(140), TimeSpan.FromDays(14), "Fix"),
+            (Get(summary, "Replications"), Get(summary, "Seed"), Get(summary, "Duration"), Get(summary, "WarmUp"), Get(summary, "Constraint")));
+        Assert.NotNull(Get(summary, "ThroughputHalfWidthPerWeek"));
+    }
+
+    [Fact]
+    public void TheSameSeedGivesTheSameFigures()
+    {
+        const string Run = "$w | Invoke-FlowSimulation -Duration 10w -Replications 3 -Seed 9 -Summary | ForEach-Object { '{0:R} {1} {2:R}' -f $_.ThroughputPerWeek, $_.LeadTimeP85, $_.Wip }";
+        var (first, _) = session.Invoke(SupportDesk + Run);
+        var (second, _) = session.Invoke(SupportDesk + Run);
+        var (other, _) = session.Invoke(SupportDesk + Run.Replace("-Seed 9", "-Seed 10"));
+
+        Assert.Equal(first.Single().ToString(), second.Single().ToString());
+        Assert.NotEqual(first.Single().ToString(), other.Single().ToString());
+    }
+
+    [Fact]
+    public void TimeSeriesWritesEachStagesWipAtEverySample()
+    {
+        var (output, errors) = session.Invoke(SupportDesk + "$w | Invoke-FlowSimulation -Duration 10w -Replications 2 -Summary -TimeSeries -SampleInterval 1w");
+
+        Assert.Empty(errors);
+        var samples = output.Skip(1).ToList();
+        // Samples at 0, 1, …, 10 weeks: 11 per replication and stage.
+        Assert.Equal(2 * 11 * 4, samples.Count);
+        Assert.All(samples, s => Assert.Equal("ConstraintTools.WipSample", s.TypeNames[0]));
+        Assert.Equal((1, TimeSpan.FromDays(7), "Triage"), (Get(samples[4], "Replication"), Get(samples[4], "Time"), Get(samples[4], "Stage")));
+        Assert.Equal(0, Get(samples[0], "Wip"));
+    }
+
+    [Fact]
+    public void RendersTheStagesWithTheirHalfWidths()
+    {
+        var text = session.Render(SupportDesk + "$w | Invoke-FlowSimulation -Duration 20w -Replications 4");
+
+        Assert.Contains("Stage    Role       Servers Utilization Throughput/wk", text);
+        Assert.Matches(@"Fix\s+CONSTRAINT\s+3\s+\d+\.\d% ±\d+\.\d%", text);
+    }
+
+    [Fact]
+    public void BadArgumentsStopAndABadWorkflowIsReported()
+    {
+        var (warmUp, _) = session.Invoke(SupportDesk + "try { $w | Invoke-FlowSimulation -Duration 4w -WarmUp 4w } catch { $_.FullyQualifiedErrorId }");
+        var (output, bad) = session.Invoke("[ConstraintTools.Workflow]::new('Empty') | Invoke-FlowSimulation -Duration 1w; 'next'");
+
+        Assert.Equal("InvalidWarmUp,ConstraintTools.PowerShell.InvokeFlowSimulationCommand", warmUp.Single().ToString());
+        Assert.Equal("next", output.Last().ToString());
+        Assert.Equal("InvalidWorkflow,ConstraintTools.PowerShell.InvokeFlowSimulationCommand", bad.Single().FullyQualifiedErrorId);
+    }
+
+    [Fact]
+    public void StoppingThePipelineStopsTheSimulation()
+    {
+        using var shell = System.Management.Automation.PowerShell.Create();
+        shell.Runspace = session.Runspace;
+        // Hours of work if it ran to the end; it must stop as soon as the pipeline is stopped.
+        shell.AddScript("Import-Workflow examples/support-desk.yaml | Invoke-FlowSimulation -Duration 100000w -Replications 64");
+        using var running = new ManualResetEventSlim();
+        shell.Streams.Progress.DataAdded += (_, _) => running.Set();
+
+        var invocation = shell.BeginInvoke();
+        running.Wait();
+        var stop = shell.BeginStop(null, null);
+
+        Assert.True(stop.AsyncWaitHandle.WaitOne(TimeSpan.FromMinutes(2)), "the simulation did not stop");
+        Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
+        Assert.True(invocation.IsCompleted);
+    }
+
+    public void Dispose() => session.Dispose();
+}
