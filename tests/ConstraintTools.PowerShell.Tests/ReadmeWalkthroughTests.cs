@@ -69,6 +69,7 @@ public sealed class ReadmeWalkthroughTests : IDisposable
     [InlineData("## The examples, walked through")]
     [InlineData("## What-if: AI made coding five times faster")]
     [InlineData("## Walkthrough: a real log")]
+    [InlineData("## Simulation beside the model")]
     public void EveryCommandPrintsWhatTheReadmeShows(string section)
     {
         var mismatches = new List<string>();
