@@ -20,6 +20,12 @@ namespace ConstraintTools
         /// <summary>μ from the model; null when the stage is unmeasured or unlimited.</summary>
         public double? CapacityPerWeek { get; internal set; }
 
+        /// <summary>False when nothing says how fast the stage works (no service time, capacity or cadence): it takes no time.</summary>
+        public bool IsMeasured { get; internal set; }
+
+        /// <summary>True for a release-train stage: work leaves it only when a train departs.</summary>
+        public bool IsCadence { get; internal set; }
+
         /// <summary>Visits to the stage per item that arrived, after the warm-up.</summary>
         public double VisitRatio { get; internal set; }
 
@@ -41,7 +47,7 @@ namespace ConstraintTools
         /// <summary>(WIP at the end − WIP at the end of the warm-up) per week: positive where work piles up.</summary>
         public double QueueGrowthPerWeek { get; internal set; }
 
-        /// <summary>Mean wait for a server (or a train, or room downstream) per visit that ended.</summary>
+        /// <summary>Mean wait for a server (or a train) per visit that ended; time a finished item is held by a full next stage counts in <see cref="ServiceTime"/>.</summary>
         public TimeSpan? WaitTime { get; internal set; }
 
         /// <summary>Mean time in service per visit that ended, blocked time included.</summary>

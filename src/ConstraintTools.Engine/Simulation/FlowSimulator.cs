@@ -99,6 +99,8 @@ namespace ConstraintTools.Simulation
                     Position = s + 1,
                     Servers = workflow.Stages[s].Servers,
                     CapacityPerWeek = model.Network.Measured[s] && !double.IsPositiveInfinity(capacity) ? capacity : null,
+                    IsMeasured = model.Network.Measured[s],
+                    IsCadence = model.Cadence[s] > 0,
                     VisitRatio = Ratio(results.Sum(r => (long)r.Arrivals[s]), results.Sum(r => (long)r.ExternalArrivals)),
                     ArrivalRatePerWeek = results.Average(r => r.Arrivals[s] / weeks),
                     Utilization = limited ? utilization.Mean : null,
