@@ -45,10 +45,13 @@ namespace ConstraintTools.Analysis
         }
 
         /// <summary>Nearest rank: the smallest value with at least <paramref name="percent"/> % of the values at or below it. <paramref name="sorted"/> must be sorted and not empty.</summary>
-        internal static long Percentile(List<long> sorted, int percent)
+        internal static long Percentile(List<long> sorted, int percent) => sorted[NearestRankIndex(sorted.Count, percent)];
+
+        /// <summary>Where the nearest-rank <paramref name="percent"/> percentile sits in a sorted list of <paramref name="count"/> values (count above 0).</summary>
+        internal static int NearestRankIndex(int count, int percent)
         {
-            var rank = (percent * (long)sorted.Count + 99) / 100; // ⌈p·n/100⌉ in integers
-            return sorted[(int)Math.Max(rank, 1) - 1];
+            var rank = (percent * (long)count + 99) / 100; // ⌈p·n/100⌉ in integers
+            return (int)Math.Max(rank, 1) - 1;
         }
 
         private sealed class Accumulator

@@ -164,8 +164,7 @@ namespace ConstraintTools.Simulation
         private static TimeSpan? Percentile(List<double> sorted, int percent)
         {
             if (sorted.Count == 0) return null;
-            var rank = (percent * (long)sorted.Count + 99) / 100;
-            return Quantity.HoursToTimeSpan(sorted[(int)Math.Max(rank, 1) - 1]);
+            return Quantity.HoursToTimeSpan(sorted[FlowMeasurement.NearestRankIndex(sorted.Count, percent)]);
         }
 
         /// <summary>The mean of the replications' values and the 95 % half-width t(0.975, R−1)·s/√R.</summary>
