@@ -31,6 +31,7 @@
         'Get-WorkItemAge'
         'ConvertTo-Workflow'
         'Invoke-FlowSimulation'
+        'Get-Forecast'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -8,7 +8,7 @@ namespace ConstraintTools.PowerShell.Tests;
 /// <summary>The staged module as PowerShell sees it: manifest, exports, help and views.</summary>
 public sealed class ModuleTests : IDisposable
 {
-    private static readonly string[] Cmdlets = { "ConvertFrom-WorkflowYaml", "ConvertTo-WorkItemLog", "ConvertTo-Workflow", "ConvertTo-WorkflowYaml", "Export-Workflow", "Find-Constraint", "Get-ConstraintPath", "Get-CumulativeFlow", "Get-WorkItemAge", "Import-WorkItemLog", "Import-Workflow", "Invoke-FlowSimulation", "Measure-Flow", "Measure-Improvement", "Measure-Workflow", "New-Workflow", "New-WorkflowStage", "Test-Workflow" };
+    private static readonly string[] Cmdlets = { "ConvertFrom-WorkflowYaml", "ConvertTo-WorkItemLog", "ConvertTo-Workflow", "ConvertTo-WorkflowYaml", "Export-Workflow", "Find-Constraint", "Get-ConstraintPath", "Get-CumulativeFlow", "Get-Forecast", "Get-WorkItemAge", "Import-WorkItemLog", "Import-Workflow", "Invoke-FlowSimulation", "Measure-Flow", "Measure-Improvement", "Measure-Workflow", "New-Workflow", "New-WorkflowStage", "Test-Workflow" };
     private readonly ModuleSession session = new();
 
     [Fact]
@@ -53,6 +53,7 @@ public sealed class ModuleTests : IDisposable
     [InlineData("Get-WorkItemAge")]
     [InlineData("ConvertTo-Workflow")]
     [InlineData("Invoke-FlowSimulation")]
+    [InlineData("Get-Forecast")]
     public void HelpShowsSynopsisAndAtLeastTwoExamples(string cmdlet)
     {
         var examples = session.Render($"Get-Help {cmdlet} -Examples");
@@ -166,6 +167,16 @@ public sealed class ModuleTests : IDisposable
     [InlineData("Invoke-FlowSimulation", "TimeSeries")]
     [InlineData("Invoke-FlowSimulation", "SampleInterval")]
     [InlineData("Invoke-FlowSimulation", "Summary")]
+    [InlineData("Get-Forecast", "Log")]
+    [InlineData("Get-Forecast", "Workflow")]
+    [InlineData("Get-Forecast", "From")]
+    [InlineData("Get-Forecast", "To")]
+    [InlineData("Get-Forecast", "Throughput")]
+    [InlineData("Get-Forecast", "Items")]
+    [InlineData("Get-Forecast", "By")]
+    [InlineData("Get-Forecast", "Start")]
+    [InlineData("Get-Forecast", "Trials")]
+    [InlineData("Get-Forecast", "Seed")]
     public void HelpDescribesEveryParameter(string cmdlet, string parameter)
     {
         var (output, errors) = session.Invoke($"(Get-Help {cmdlet} -Parameter {parameter}).Description | ForEach-Object Text");
@@ -185,6 +196,7 @@ public sealed class ModuleTests : IDisposable
     [InlineData("Get-CumulativeFlow", "ConstraintTools.CumulativeFlowPoint")]
     [InlineData("Get-WorkItemAge", "ConstraintTools.WorkItemAge")]
     [InlineData("ConvertTo-Workflow", "ConstraintTools.Workflow")]
+    [InlineData("Get-Forecast", "ConstraintTools.Forecast")]
     public void DeclaresItsOutputType(string cmdlet, string type)
     {
         var (output, _) = session.Invoke($"(Get-Command {cmdlet}).OutputType | ForEach-Object Name");

@@ -1,0 +1,290 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ConstraintTools.Simulation;
+
+namespace ConstraintTools.Analysis
+{
+    /// <summary>
+    /// Items finished per calendar day (UTC), the history a <see cref="ThroughputForecast"/> draws from:
+    /// counted from a work-item log, or given as a list.
+    /// </summary>
+    public sealed class ThroughputHistory
+    {
+        private ThroughputHistory(string? source, string? workflow, int[] itemsPerDay, DateTime? from, DateTime? nextDay, string zeroThroughputReason)
+        {
+            Source = source;
+            Workflow = workflow;
+            ItemsPerDayArray = itemsPerDay;
+            From = from;
+            NextDay = nextDay;
+            ZeroThroughputReason = zeroThroughputReason;
+            TotalItems = itemsPerDay.Sum(n => (long)n);
+        }
+
+        /// <summary>The log's <see cref="WorkItemLog.Source"/>, or "throughput" for a list of daily counts.</summary>
+        public string? Source { get; }
+
+        /// <summary>The workflow whose done statuses counted the finished items; null for a list.</summary>
+        public string? Workflow { get; }
+
+        /// <summary>Items finished on each day, oldest first.</summary>
+        public IReadOnlyList<int> ItemsPerDay => ItemsPerDayArray;
+
+        internal int[] ItemsPerDayArray { get; }
+
+        /// <summary>The first day (UTC midnight); null for a list.</summary>
+        public DateTime? From { get; }
+
+        /// <summary>The midnight (UTC) that ends the last day, excluded; null for a list.</summary>
+        public DateTime? To => From?.AddDays(ItemsPerDayArray.Length);
+
+        /// <summary>
+        /// Where a forecast from a log starts by default: the first midnight (UTC) at or after the window's end,
+        /// so the day the window ends in, when it ends in the middle of one, belongs to neither. Null for a list.
+        /// </summary>
+        public DateTime? NextDay { get; }
+
+        public long TotalItems { get; }
+
+        public double ThroughputPerDay => (double)TotalItems / ItemsPerDayArray.Length;
+
+        /// <summary>Why <see cref="TotalItems"/> could be 0, in words for an error message.</summary>
+        internal string ZeroThroughputReason { get; }
+
+        /// <summary>A history given as daily counts (a day without a finished item is a 0).</summary>
+        /// <exception cref="ArgumentException">The list is empty or holds a negative count.</exception>
+        public static ThroughputHistory FromCounts(IEnumerable<int> itemsPerDay)
+        {
+            if (itemsPerDay is null) throw new ArgumentNullException(nameof(itemsPerDay));
+            var counts = itemsPerDay.ToArray();
+            if (counts.Length == 0) throw new ArgumentException("The throughput history needs at least one day.", nameof(itemsPerDay));
+            var negative = Array.FindIndex(counts, n => n < 0);
+            if (negative >= 0)
+                throw new ArgumentException($"A day's throughput cannot be negative: day {negative + 1} of the history has {counts[negative]}.", nameof(itemsPerDay));
+            return new ThroughputHistory("throughput", null, counts, null, null, "every day of the history has 0 items");
+        }
+
+        /// <summary>
+        /// Counts the items of <paramref name="log"/> finished per UTC day over the window [<paramref name="from"/>,
+        /// <paramref name="to"/>), with <see cref="FlowMeasurement"/>'s semantics: an item is finished at its first
+        /// entry into a done status after its last non-done status, as the log stands at the window's end.
+        /// </summary>
+        /// <remarks>
+        /// Only the days the window covers whole count. A day the window starts or ends in the middle of would
+        /// show less throughput than the team had that day — the window defaults to the log's first and last
+        /// change, which usually fall within a working day — so it is left out, and so are the items finished
+        /// on it: they are neither history nor forecast.
+        /// </remarks>
+        /// <exception cref="ArgumentException">The window is empty or holds no whole day, or the log has no events and no window is given.</exception>
+        public static ThroughputHistory FromLog(WorkItemLog log, Workflow workflow, DateTime? from = null, DateTime? to = null)
+        {
+            if (log is null) throw new ArgumentNullException(nameof(log));
+            if (workflow is null) throw new ArgumentNullException(nameof(workflow));
+
+            var window = LogWindow.Resolve(log, from, to);
+            var firstDay = CeilingToDay(window.From.Ticks);
+            var endDay = window.EndTicks / TimeSpan.TicksPerDay * TimeSpan.TicksPerDay;
+            if (endDay <= firstDay)
+                throw new ArgumentException($"The window ({window.From:u} to {window.To:u}) holds no whole UTC day, and only whole days make a throughput history; widen the window.");
+
+            var counts = new int[(endDay - firstDay) / TimeSpan.TicksPerDay];
+            var timeline = new ItemTimeline(log, StatusMap.For(log, workflow), workflow.Stages.Count, window.EndTicks);
+            for (var item = 0; item < log.ItemCount; item++)
+                if (timeline.Load(item) && timeline.DoneTicks >= firstDay && timeline.DoneTicks < endDay)
+                    counts[(timeline.DoneTicks - firstDay) / TimeSpan.TicksPerDay]++;
+
+            var first = new DateTime(firstDay, DateTimeKind.Utc);
+            var reason = workflow.DoneStates.Count == 0
+                ? $"workflow '{workflow.Name}' lists no doneStates, so no item of the log is ever finished"
+                : $"no item of the log entered a done status ({string.Join(", ", workflow.DoneStates)}) in the {counts.Length} whole days from {first:yyyy-MM-dd} up to {first.AddDays(counts.Length):yyyy-MM-dd}";
+            return new ThroughputHistory(log.Source, workflow.Name, counts, first, new DateTime(CeilingToDay(window.EndTicks), DateTimeKind.Utc), reason);
+        }
+
+        private static long CeilingToDay(long ticks) => (ticks + TimeSpan.TicksPerDay - 1) / TimeSpan.TicksPerDay * TimeSpan.TicksPerDay;
+    }
+
+    /// <summary>How to run a <see cref="ThroughputForecast"/>.</summary>
+    public sealed class ForecastOptions
+    {
+        /// <summary>The first day of the forecast; a time of day is dropped (a local time is converted to UTC first, an unspecified kind is UTC). Null: the history's <see cref="ThroughputHistory.NextDay"/>.</summary>
+        public DateTime? Start { get; set; }
+
+        public int Trials { get; set; } = 10_000;
+
+        public int Seed { get; set; } = 1;
+
+        /// <summary>At most this many chunks of trials at once; null uses every core. The result does not depend on it.</summary>
+        public int? MaxParallelism { get; set; }
+    }
+
+    /// <summary>A trial that would run past <see cref="ThroughputForecast.MaxDays"/>: the history's throughput is too low for the question.</summary>
+    public sealed class ForecastLimitException : Exception
+    {
+        public ForecastLimitException(string message) : base(message) { }
+    }
+
+    /// <summary>
+    /// Monte Carlo forecasts from daily throughput history (SPEC section 5). A trial replays the future day by
+    /// day from the forecast's start, drawing each day's throughput uniformly, with replacement, from the
+    /// history's days; every forecast is given at likelihoods 50, 85 and 95 %.
+    /// </summary>
+    /// <remarks>
+    /// Trials run in chunks of <see cref="TrialsPerChunk"/>, in parallel; chunk c draws from its own stream, a
+    /// function of the seed and c only, so a seed gives the same forecast on any machine and any number of cores.
+    /// </remarks>
+    public static class ThroughputForecast
+    {
+        public const int MaxTrials = 10_000_000;
+
+        /// <summary>100 years: a trial longer than this is an error rather than a forecast anyone can use.</summary>
+        public const int MaxDays = 36_525;
+
+        internal const int TrialsPerChunk = 1000;
+
+        private static readonly int[] LikelihoodPercents = { 50, 85, 95 };
+
+        private delegate int Trial(ref SimulationRandom random);
+
+        /// <summary>
+        /// When will <paramref name="items"/> items be done? A trial counts the days until its running total
+        /// reaches <paramref name="items"/>. At likelihood p the answer is the p-quantile of those days by nearest
+        /// rank — the fewest days within which at least p of the trials are done — so "85 %" means the items are
+        /// done by that date in 85 % of the trials. The last day's work counts: the date is the midnight after it.
+        /// </summary>
+        /// <param name="progress">Called with the number of trials done so far, from any thread.</param>
+        /// <exception cref="ArgumentException">Items below 1; trials out of range; no start; or (parameter name "history") a history without throughput.</exception>
+        /// <exception cref="ForecastLimitException">A trial needs more than <see cref="MaxDays"/> days.</exception>
+        /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+        public static IReadOnlyList<Forecast> WhenDone(ThroughputHistory history, int items, ForecastOptions options, Action<int>? progress = null, CancellationToken cancel = default)
+        {
+            if (history is null) throw new ArgumentNullException(nameof(history));
+            if (items < 1) throw new ArgumentException($"The number of items must be at least 1; it is {items}.", nameof(items));
+            var start = StartOf(history, options);
+            if (history.TotalItems == 0)
+                throw new ArgumentException($"No forecast of when {items} items are done: {history.ZeroThroughputReason}, so at that throughput they are never done.", nameof(history));
+
+            var perDay = history.ItemsPerDayArray;
+            var daysNeeded = RunTrials(options, progress, cancel, (ref SimulationRandom random) =>
+            {
+                long done = 0;
+                var days = 0;
+                while (done < items)
+                {
+                    if (days == MaxDays)
+                        throw new ForecastLimitException(string.Format(CultureInfo.InvariantCulture,
+                            "A trial needed more than {0:N0} days (100 years) to finish {1:N0} items from a history averaging {2} a day; forecast fewer items, or from a history with more throughput.",
+                            MaxDays, items, Display.Rate(history.ThroughputPerDay)));
+                    done += perDay[(int)(random.NextDouble() * perDay.Length)];
+                    days++;
+                }
+                return days;
+            });
+            Array.Sort(daysNeeded);
+            return Answers(history, ForecastQuestion.When, start, options, percent => (items, daysNeeded[FlowMeasurement.NearestRankIndex(daysNeeded.Length, percent)]));
+        }
+
+        /// <summary>
+        /// How many items will be done by <paramref name="by"/>? A trial adds up the throughput of the whole days
+        /// from the start to <paramref name="by"/> (excluded; a day <paramref name="by"/> cuts short does not count).
+        /// At likelihood p the answer is the (1 − p)-quantile of those totals by nearest rank — the most items that
+        /// at least p of the trials reach — so "85 %" means at least that many are done in 85 % of the trials.
+        /// </summary>
+        /// <param name="by">A local time is converted to UTC; an unspecified kind is taken as UTC.</param>
+        /// <param name="progress">Called with the number of trials done so far, from any thread.</param>
+        /// <exception cref="ArgumentException">Trials out of range; no start; or (parameter name "by") By less than a day after the start, more than <see cref="MaxDays"/> after it, or so far that the totals could overflow.</exception>
+        /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+        public static IReadOnlyList<Forecast> HowManyBy(ThroughputHistory history, DateTime by, ForecastOptions options, Action<int>? progress = null, CancellationToken cancel = default)
+        {
+            if (history is null) throw new ArgumentNullException(nameof(history));
+            var start = StartOf(history, options);
+            var byUtc = LogTimestamp.AsUtc(by);
+            var wholeDays = (byUtc.Ticks - start.Ticks) / TimeSpan.TicksPerDay;
+            if (wholeDays < 1)
+                throw new ArgumentException($"By ({byUtc:u}) must be at least a whole day after the forecast's start ({start:yyyy-MM-dd}): only whole days count.", nameof(by));
+            if (wholeDays > MaxDays)
+                throw new ArgumentException(string.Format(CultureInfo.InvariantCulture, "By ({0:yyyy-MM-dd}) is {1:N0} days after the forecast's start; forecasts reach at most {2:N0} days (100 years).", byUtc, wholeDays, MaxDays), nameof(by));
+            var days = (int)wholeDays;
+            var perDay = history.ItemsPerDayArray;
+            if ((long)perDay.Max() * days > int.MaxValue)
+                throw new ArgumentException(string.Format(CultureInfo.InvariantCulture, "In {0:N0} days the history's busiest day ({1:N0} items) adds up to more than {2:N0} items, too many to count; choose an earlier By.", days, perDay.Max(), int.MaxValue), nameof(by));
+
+            var totals = RunTrials(options, progress, cancel, (ref SimulationRandom random) =>
+            {
+                var total = 0;
+                for (var d = 0; d < days; d++) total += perDay[(int)(random.NextDouble() * perDay.Length)];
+                return total;
+            });
+            Array.Sort(totals);
+            // Counted down from the largest total, the p-quantile's rank is the most items at least p of the trials reach.
+            return Answers(history, ForecastQuestion.HowMany, start, options, percent => (totals[totals.Length - 1 - FlowMeasurement.NearestRankIndex(totals.Length, percent)], days));
+        }
+
+        private static DateTime StartOf(ThroughputHistory history, ForecastOptions options)
+        {
+            if (options is null) throw new ArgumentNullException(nameof(options));
+            if (options.Trials < 1 || options.Trials > MaxTrials)
+                throw new ArgumentException(string.Format(CultureInfo.InvariantCulture, "The number of trials must be from 1 to {0:N0}; it is {1:N0}.", MaxTrials, options.Trials), nameof(options));
+            var start = options.Start is DateTime given ? LogTimestamp.AsUtc(given)
+                : history.NextDay ?? throw new ArgumentException("A forecast from a list of daily counts needs a start day.", nameof(options));
+            return start.Date;
+        }
+
+        private static int[] RunTrials(ForecastOptions options, Action<int>? progress, CancellationToken cancel, Trial trial)
+        {
+            var results = new int[options.Trials];
+            var chunks = (results.Length + TrialsPerChunk - 1) / TrialsPerChunk;
+            var done = 0;
+            var parallel = new ParallelOptions { CancellationToken = cancel, MaxDegreeOfParallelism = options.MaxParallelism ?? -1 };
+            try
+            {
+                Parallel.For(0, chunks, parallel, chunk =>
+                {
+                    var random = SimulationRandom.ForReplication(options.Seed, chunk);
+                    var first = chunk * TrialsPerChunk;
+                    var end = Math.Min(results.Length, first + TrialsPerChunk);
+                    for (var t = first; t < end; t++)
+                    {
+                        // A trial can take 100 years of days; Ctrl+C should not wait for a whole chunk of them.
+                        cancel.ThrowIfCancellationRequested();
+                        results[t] = trial(ref random);
+                    }
+                    progress?.Invoke(Interlocked.Add(ref done, end - first));
+                });
+            }
+            catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+            {
+                var first = ex.InnerExceptions[0];
+                if (first is ForecastLimitException || first is OperationCanceledException) throw first;
+                throw;
+            }
+            return results;
+        }
+
+        private static IReadOnlyList<Forecast> Answers(ThroughputHistory history, ForecastQuestion question, DateTime start, ForecastOptions options, Func<int, (int Items, int Days)> answerAt) =>
+            LikelihoodPercents.Select(percent =>
+            {
+                var (items, days) = answerAt(percent);
+                return new Forecast
+                {
+                    Source = history.Source,
+                    Workflow = history.Workflow,
+                    Question = question,
+                    Likelihood = percent / 100.0,
+                    Items = items,
+                    Date = start.AddDays(days),
+                    Days = days,
+                    Start = start,
+                    Trials = options.Trials,
+                    Seed = options.Seed,
+                    HistoryDays = history.ItemsPerDay.Count,
+                    HistoryFrom = history.From,
+                    HistoryTo = history.To,
+                    ThroughputPerDay = history.ThroughputPerDay,
+                };
+            }).ToArray();
+    }
+}
