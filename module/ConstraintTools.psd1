@@ -32,6 +32,7 @@
         'ConvertTo-Workflow'
         'Invoke-FlowSimulation'
         'Get-Forecast'
+        'Export-FlowReport'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -8,7 +8,7 @@ namespace ConstraintTools.PowerShell.Tests;
 /// <summary>The staged module as PowerShell sees it: manifest, exports, help and views.</summary>
 public sealed class ModuleTests : IDisposable
 {
-    private static readonly string[] Cmdlets = { "ConvertFrom-WorkflowYaml", "ConvertTo-WorkItemLog", "ConvertTo-Workflow", "ConvertTo-WorkflowYaml", "Export-Workflow", "Find-Constraint", "Get-ConstraintPath", "Get-CumulativeFlow", "Get-Forecast", "Get-WorkItemAge", "Import-WorkItemLog", "Import-Workflow", "Invoke-FlowSimulation", "Measure-Flow", "Measure-Improvement", "Measure-Workflow", "New-Workflow", "New-WorkflowStage", "Test-Workflow" };
+    private static readonly string[] Cmdlets = { "ConvertFrom-WorkflowYaml", "ConvertTo-WorkItemLog", "ConvertTo-Workflow", "ConvertTo-WorkflowYaml", "Export-FlowReport", "Export-Workflow", "Find-Constraint", "Get-ConstraintPath", "Get-CumulativeFlow", "Get-Forecast", "Get-WorkItemAge", "Import-WorkItemLog", "Import-Workflow", "Invoke-FlowSimulation", "Measure-Flow", "Measure-Improvement", "Measure-Workflow", "New-Workflow", "New-WorkflowStage", "Test-Workflow" };
     private readonly ModuleSession session = new();
 
     [Fact]
@@ -54,6 +54,7 @@ public sealed class ModuleTests : IDisposable
     [InlineData("ConvertTo-Workflow")]
     [InlineData("Invoke-FlowSimulation")]
     [InlineData("Get-Forecast")]
+    [InlineData("Export-FlowReport")]
     public void HelpShowsSynopsisAndAtLeastTwoExamples(string cmdlet)
     {
         var examples = session.Render($"Get-Help {cmdlet} -Examples");
@@ -177,6 +178,15 @@ public sealed class ModuleTests : IDisposable
     [InlineData("Get-Forecast", "Start")]
     [InlineData("Get-Forecast", "Trials")]
     [InlineData("Get-Forecast", "Seed")]
+    [InlineData("Export-FlowReport", "Path")]
+    [InlineData("Export-FlowReport", "LiteralPath")]
+    [InlineData("Export-FlowReport", "Workflow")]
+    [InlineData("Export-FlowReport", "Log")]
+    [InlineData("Export-FlowReport", "Simulation")]
+    [InlineData("Export-FlowReport", "Force")]
+    [InlineData("Export-FlowReport", "PassThru")]
+    [InlineData("Export-FlowReport", "WhatIf")]
+    [InlineData("Export-FlowReport", "Confirm")]
     public void HelpDescribesEveryParameter(string cmdlet, string parameter)
     {
         var (output, errors) = session.Invoke($"(Get-Help {cmdlet} -Parameter {parameter}).Description | ForEach-Object Text");
@@ -197,6 +207,7 @@ public sealed class ModuleTests : IDisposable
     [InlineData("Get-WorkItemAge", "ConstraintTools.WorkItemAge")]
     [InlineData("ConvertTo-Workflow", "ConstraintTools.Workflow")]
     [InlineData("Get-Forecast", "ConstraintTools.Forecast")]
+    [InlineData("Export-FlowReport", "System.IO.FileInfo")]
     public void DeclaresItsOutputType(string cmdlet, string type)
     {
         var (output, _) = session.Invoke($"(Get-Command {cmdlet}).OutputType | ForEach-Object Name");

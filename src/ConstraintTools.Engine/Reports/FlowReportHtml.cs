@@ -31,7 +31,7 @@ namespace ConstraintTools.Reports
 body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2em auto;max-width:1000px;color:#222;padding:0 1em}
 h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ddd}
 table{border-collapse:collapse;margin:.5em 0}td,th{padding:.25em .6em;border-bottom:1px solid #eee;text-align:right}
-td:first-child,th:first-child{text-align:left}.note{color:#666;font-size:.9em}
+td:first-child,th:first-child,td.text{text-align:left}.note{color:#666;font-size:.9em}
 svg{max-width:100%;height:auto;font-size:12px}svg text{fill:#222}
 .stage rect{fill:#eef3f8;stroke:#6b8bad;stroke-width:1.5}.stage.constraint rect{fill:#fde2e1;stroke:#c62828;stroke-width:3}
 .stage.unmeasured rect{fill:#fff;stroke:#999;stroke-dasharray:5 3}.growth{fill:#c62828;font-weight:bold}
@@ -261,7 +261,10 @@ svg{max-width:100%;height:auto;font-size:12px}svg text{fill:#222}
                 x.WriteElementString("td", $"{Display.Rate(row.ThroughputBefore)} → {Display.Rate(row.ThroughputAfter)}");
                 x.WriteElementString("td", row.ThroughputGainPercent > 0 ? $"+{row.ThroughputGainPercent.ToString("0.#", CultureInfo.InvariantCulture)}%" : "0%");
                 x.WriteElementString("td", row.ConstraintAfter ?? "");
-                x.WriteElementString("td", row.Verdict);
+                x.WriteStartElement("td");
+                x.WriteAttributeString("class", "text");
+                x.WriteString(row.Verdict);
+                x.WriteEndElement();
                 x.WriteEndElement();
             }
             x.WriteEndElement();
@@ -307,9 +310,10 @@ svg{max-width:100%;height:auto;font-size:12px}svg text{fill:#222}
                 x.WriteAttributeString("data-band", bands[b]);
                 x.WriteAttributeString("data-last", counts[dates.Count - 1, b].ToString(CultureInfo.InvariantCulture));
                 x.WriteEndElement();
-                Text(x, Left + plotWidth + 8, 20 + 16 * (bands.Count - 1 - b), bands[b], "start", null);
+                // The legend lists the bands top to bottom, as they are stacked.
+                Text(x, Left + plotWidth + 8, 20 + 16 * b, bands[b], "start", null);
                 x.WriteStartElement("rect", Ns);
-                Attributes(x, ("x", F(Left + plotWidth + 150)), ("y", F(10 + 16 * (bands.Count - 1 - b))), ("width", "8"), ("height", "12"), ("fill", BandColours[b % BandColours.Length]));
+                Attributes(x, ("x", F(Left + plotWidth + 150)), ("y", F(10 + 16 * b)), ("width", "8"), ("height", "12"), ("fill", BandColours[b % BandColours.Length]));
                 x.WriteEndElement();
             }
             Text(x, Left - 6, Y(top) + 4, top.ToString(CultureInfo.InvariantCulture), "end", "note");
@@ -348,6 +352,9 @@ svg{max-width:100%;height:auto;font-size:12px}svg text{fill:#222}
                 Attributes(x, ("class", "point"), ("cx", F(X(done))), ("cy", F(Y(days))), ("r", "2.5"));
                 x.WriteEndElement();
             }
+            Text(x, Left - 6, Y(maxDays) + 4, Display.Duration(TimeSpan.FromDays(maxDays)), "end", "note");
+            Text(x, Left, Height - 8, new DateTime(first, DateTimeKind.Utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "start", "note");
+            Text(x, Left + plotWidth, Height - 8, new DateTime(last, DateTimeKind.Utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "end", "note");
             foreach (var (percent, days) in percentiles)
             {
                 Line(x, Left, Y(days), Left + plotWidth, Y(days), "percentile", ("data-percentile", percent.ToString(CultureInfo.InvariantCulture)), ("data-days", days.ToString("R", CultureInfo.InvariantCulture)));
