@@ -31,7 +31,7 @@ namespace ConstraintTools.Reports
 body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2em auto;max-width:1000px;color:#222;padding:0 1em}
 h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ddd}
 table{border-collapse:collapse;margin:.5em 0}td,th{padding:.25em .6em;border-bottom:1px solid #eee;text-align:right}
-td:first-child,th:first-child,td.text{text-align:left}.note{color:#666;font-size:.9em}
+td:first-child,th:first-child,.text{text-align:left}.note{color:#666;font-size:.9em}
 svg{max-width:100%;height:auto;font-size:12px}svg text{fill:#222}
 .stage rect{fill:#eef3f8;stroke:#6b8bad;stroke-width:1.5}.stage.constraint rect{fill:#fde2e1;stroke:#c62828;stroke-width:3}
 .stage.unmeasured rect{fill:#fff;stroke:#999;stroke-dasharray:5 3}.growth{fill:#c62828;font-weight:bold}
@@ -192,9 +192,9 @@ svg{max-width:100%;height:auto;font-size:12px}svg text{fill:#222}
             x.WriteAttributeString("data-probability", probability.ToString("R", CultureInfo.InvariantCulture));
             x.WriteEndElement();
             if (!labelled) return;
-            var lx = (from.X + to.X + BoxWidth) / 2.0;
-            var ly = rework ? Math.Min(from.Y, to.Y) - 6 : (from.Y + to.Y) / 2.0 + BoxHeight / 2.0 - 4;
-            Text(x, lx, ly, Display.Percent(probability), "middle", "note");
+            // Next to where the edge leaves its stage, so a label never strays from its arrow.
+            if (j == i + 1 && Math.Abs(from.Y - to.Y) < 1) Text(x, from.X + BoxWidth + GapX / 2.0, from.Y + BoxHeight / 2.0 - 5, Display.Percent(probability), "middle", "note");
+            else Text(x, from.X + BoxWidth / 2.0 + 4, rework ? from.Y - 6 : from.Y + BoxHeight + 14, Display.Percent(probability), "start", "note");
         }
 
         // ---- Utilization bars with the 85 % and 100 % lines.
@@ -250,7 +250,11 @@ svg{max-width:100%;height:auto;font-size:12px}svg text{fill:#222}
             x.WriteStartElement("table");
             x.WriteAttributeString("id", "improvements");
             x.WriteStartElement("tr");
-            foreach (var head in new[] { "Stage", "Throughput per week", "Gain", "Constraint after", "Verdict" }) x.WriteElementString("th", head);
+            foreach (var head in new[] { "Stage", "Throughput per week", "Gain", "Constraint after" }) x.WriteElementString("th", head);
+            x.WriteStartElement("th");
+            x.WriteAttributeString("class", "text");
+            x.WriteString("Verdict");
+            x.WriteEndElement();
             x.WriteEndElement();
             foreach (var row in rows)
             {
