@@ -16,6 +16,7 @@
         'Import-Workflow'
         'ConvertFrom-WorkflowYaml'
         'ConvertTo-WorkflowYaml'
+        'ConvertTo-WorkflowDiagram'
         'Export-Workflow'
         'New-WorkflowStage'
         'New-Workflow'

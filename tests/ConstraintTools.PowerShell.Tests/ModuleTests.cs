@@ -8,7 +8,7 @@ namespace ConstraintTools.PowerShell.Tests;
 /// <summary>The staged module as PowerShell sees it: manifest, exports, help and views.</summary>
 public sealed class ModuleTests : IDisposable
 {
-    private static readonly string[] Cmdlets = { "ConvertFrom-WorkflowYaml", "ConvertTo-WorkItemLog", "ConvertTo-Workflow", "ConvertTo-WorkflowYaml", "Export-FlowReport", "Export-Workflow", "Find-Constraint", "Get-ConstraintPath", "Get-CumulativeFlow", "Get-Forecast", "Get-WorkItemAge", "Import-WorkItemLog", "Import-Workflow", "Invoke-FlowSimulation", "Measure-Flow", "Measure-Improvement", "Measure-Workflow", "New-Workflow", "New-WorkflowStage", "Test-Workflow" };
+    private static readonly string[] Cmdlets = { "ConvertFrom-WorkflowYaml", "ConvertTo-WorkItemLog", "ConvertTo-Workflow", "ConvertTo-WorkflowDiagram", "ConvertTo-WorkflowYaml", "Export-FlowReport", "Export-Workflow", "Find-Constraint", "Get-ConstraintPath", "Get-CumulativeFlow", "Get-Forecast", "Get-WorkItemAge", "Import-WorkItemLog", "Import-Workflow", "Invoke-FlowSimulation", "Measure-Flow", "Measure-Improvement", "Measure-Workflow", "New-Workflow", "New-WorkflowStage", "Test-Workflow" };
     private readonly ModuleSession session = new();
 
     [Fact]
@@ -46,6 +46,7 @@ public sealed class ModuleTests : IDisposable
     [InlineData("New-Workflow")]
     [InlineData("Export-Workflow")]
     [InlineData("ConvertTo-WorkflowYaml")]
+    [InlineData("ConvertTo-WorkflowDiagram")]
     [InlineData("Import-WorkItemLog")]
     [InlineData("ConvertTo-WorkItemLog")]
     [InlineData("Measure-Flow")]
@@ -128,6 +129,8 @@ public sealed class ModuleTests : IDisposable
     [InlineData("Export-Workflow", "WhatIf")]
     [InlineData("Export-Workflow", "Confirm")]
     [InlineData("ConvertTo-WorkflowYaml", "Workflow")]
+    [InlineData("ConvertTo-WorkflowDiagram", "Workflow")]
+    [InlineData("ConvertTo-WorkflowDiagram", "Format")]
     [InlineData("Import-WorkItemLog", "Path")]
     [InlineData("Import-WorkItemLog", "LiteralPath")]
     [InlineData("Import-WorkItemLog", "IdColumn")]
@@ -198,6 +201,7 @@ public sealed class ModuleTests : IDisposable
     [Theory]
     [InlineData("Import-Workflow", "ConstraintTools.Workflow")]
     [InlineData("ConvertFrom-WorkflowYaml", "ConstraintTools.Workflow")]
+    [InlineData("ConvertTo-WorkflowDiagram", "System.String")]
     [InlineData("Measure-Workflow", "ConstraintTools.StageMetrics")]
     [InlineData("Measure-Improvement", "ConstraintTools.ImprovementResult")]
     [InlineData("Get-ConstraintPath", "ConstraintTools.ConstraintStep")]
