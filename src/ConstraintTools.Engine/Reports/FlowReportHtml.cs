@@ -175,6 +175,14 @@ svg{max-width:100%;height:auto;font-size:12px}svg text{fill:#222}
             var rework = j <= i;
             if (j == i + 1 && Math.Abs(from.Y - to.Y) < 1)
                 d = $"M{F(from.X + BoxWidth)},{F(from.Y + BoxHeight / 2.0)} L{F(to.X)},{F(to.Y + BoxHeight / 2.0)}";
+            else if (!rework && to.Y > from.Y)
+            {
+                // Down to a later row: along the gap under the source's row, then down into the target, never across a box.
+                var sx = from.X + BoxWidth / 2.0;
+                var tx = to.X + BoxWidth / 2.0;
+                var gap = from.Y + BoxHeight + GapY / 2.0;
+                d = $"M{F(sx)},{F(from.Y + BoxHeight)} V{F(gap)} H{F(tx)} V{F(to.Y)}";
+            }
             else
             {
                 // Back and long edges bow over the boxes (rework above, jumps below) so they never cross a label.
