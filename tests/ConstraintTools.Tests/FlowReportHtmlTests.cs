@@ -66,6 +66,13 @@ public class FlowReportHtmlTests
         }
         var bars = document.Descendants(Svg + "rect").Where(r => (string?)r.Attribute("data-utilization") != null).ToList();
         Assert.Equal(report.Stages.Where(s => s.Utilization.HasValue).Select(s => s.Utilization!.Value), bars.Select(b => Number(b, "data-utilization")));
+        // What a reader sees next to each bar is that figure as a percentage; the key figures likewise.
+        Assert.Equal(bars.Select(b => Display.Percent(Number(b, "data-utilization"))),
+            bars.Select(b => ((XElement)b.NextNode!).Value));
+        var figures = document.Descendants(Html + "table").Single(t => (string?)t.Attribute("id") == "figures").Elements(Html + "tr")
+            .ToDictionary(r => r.Element(Html + "th")!.Value, r => r.Element(Html + "td")!.Value);
+        Assert.Equal(Display.Rate(report.DemandPerWeek), figures["Demand per week"]);
+        Assert.Equal(Display.Rate(report.ThroughputPerWeek), figures["Throughput per week"]);
         Assert.Equal(2, document.Descendants(Svg + "line").Count(l => ((string?)l.Attribute("class"))?.StartsWith("limit", StringComparison.Ordinal) == true));
         Assert.Equal(report.Evidence, document.Descendants(Html + "li").Select(li => li.Value));
         var edges = document.Descendants(Svg + "path").Where(p => (string?)p.Attribute("data-from") != null).ToList();
