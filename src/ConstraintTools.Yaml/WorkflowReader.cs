@@ -89,7 +89,7 @@ namespace ConstraintTools.Yaml
         {
             if (string.IsNullOrWhiteSpace(text)) throw new WorkflowException("the file is empty; a workflow needs at least a name and stages", file: file, line: 1, column: 1);
             var stream = new YamlStream();
-            var parser = new TrackingParser(new Parser(new StringReader(text)));
+            var parser = new TrackingParser(new Parser(new StringReader(text)), file);
             try
             {
                 stream.Load(parser);
@@ -267,11 +267,29 @@ namespace ConstraintTools.Yaml
         }
 
         /// <summary>Remembers where the last event the parser produced ended.</summary>
+        /// <summary>
+        /// Passes the parser's events on, remembering the last good position, and stops input that no
+        /// workflow needs but that would hurt: nesting deep enough to overflow the stack of the recursive
+        /// node loader (which would kill the host), and more aliases than any real file holds.
+        /// </summary>
         private sealed class TrackingParser : IParser
         {
-            private readonly IParser inner;
+            /// <summary>A workflow nests four levels (stages, a stage, next, a route); this leaves room for any honest file.</summary>
+            internal const int MaxDepth = 64;
 
-            public TrackingParser(IParser inner) => this.inner = inner;
+            /// <summary>Anchors and aliases are allowed, to share a list of states, say; this many only in an attack.</summary>
+            internal const int MaxAliases = 10_000;
+
+            private readonly IParser inner;
+            private readonly string? file;
+            private int depth;
+            private int aliases;
+
+            public TrackingParser(IParser inner, string? file)
+            {
+                this.inner = inner;
+                this.file = file;
+            }
 
             public Mark LastGood { get; private set; } = Mark.Empty;
 
@@ -280,7 +298,26 @@ namespace ConstraintTools.Yaml
             public bool MoveNext()
             {
                 if (inner.Current != null) LastGood = inner.Current.End;
-                return inner.MoveNext();
+                if (!inner.MoveNext()) return false;
+                switch (inner.Current)
+                {
+                    case YamlDotNet.Core.Events.MappingStart _:
+                    case YamlDotNet.Core.Events.SequenceStart _:
+                        if (++depth > MaxDepth)
+                            throw new WorkflowException($"the YAML nests more than {MaxDepth} levels deep; a workflow needs a handful", file: file,
+                                line: (int)inner.Current.Start.Line, column: (int)inner.Current.Start.Column);
+                        break;
+                    case YamlDotNet.Core.Events.MappingEnd _:
+                    case YamlDotNet.Core.Events.SequenceEnd _:
+                        depth--;
+                        break;
+                    case YamlDotNet.Core.Events.AnchorAlias _:
+                        if (++aliases > MaxAliases)
+                            throw new WorkflowException($"the YAML uses more than {MaxAliases:N0} aliases (*name); a workflow needs a few at most", file: file,
+                                line: (int)inner.Current.Start.Line, column: (int)inner.Current.Start.Column);
+                        break;
+                }
+                return true;
             }
         }
 

@@ -7,6 +7,9 @@ namespace ConstraintTools.Yaml
     /// <summary>Reads workflow YAML (schema v1, SPEC section 2) into a validated <see cref="Workflow"/>, and writes it back.</summary>
     public static class WorkflowYaml
     {
+        /// <summary>A 10,000-stage workflow is under 1 MB; a file far larger is a mistake, and reading it whole would take that much memory and more.</summary>
+        public const long MaxFileBytes = 64L << 20;
+
         /// <summary>Reads YAML text; <paramref name="sourceName"/> names it in errors and becomes the workflow's Source.</summary>
         public static Workflow Parse(string text, string? sourceName = null)
         {
@@ -20,6 +23,9 @@ namespace ConstraintTools.Yaml
             string text;
             try
             {
+                var length = new FileInfo(path).Length;
+                if (length > MaxFileBytes)
+                    throw new WorkflowException($"the file is {length / (1024.0 * 1024):0.#} MB; a workflow file may be at most {MaxFileBytes >> 20} MB", file: path);
                 text = File.ReadAllText(path, Encoding.UTF8);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)

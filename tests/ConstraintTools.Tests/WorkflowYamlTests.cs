@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using ConstraintTools.Yaml;
 
 namespace ConstraintTools.Tests;
@@ -252,6 +253,48 @@ public class WorkflowYamlTests
         try
         {
             Assert.Equal("bom", WorkflowYaml.Load(path).Name);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void DeepNestingIsAClearErrorNotAStackOverflow()
+    {
+        var text = "name: deep\nstages: " + new string('[', 300_000) + new string(']', 300_000) + "\n";
+
+        var ex = Assert.Throws<WorkflowException>(() => WorkflowYaml.Parse(text, "deep.yaml"));
+
+        Assert.Equal(("deep.yaml", 2), (ex.File, ex.Line));
+        Assert.Contains("nests more than 64 levels deep", ex.Message);
+    }
+
+    [Fact]
+    public void AnAliasBombIsStoppedAtTheAliasLimit()
+    {
+        // Billion laughs: nine levels of nine aliases each, then lists of the top one: expanded, billions of strings.
+        var text = new System.Text.StringBuilder("name: bomb\nx0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (var level = 1; level <= 9; level++)
+            text.Append($"x{level}: &a{level} [{string.Join(", ", Enumerable.Repeat($"*a{level - 1}", 9))}]\n");
+        for (var copy = 0; copy < 9; copy++) text.Append($"y{copy}: [{string.Join(", ", Enumerable.Repeat("*a9", 1200))}]\n");
+
+        var ex = Assert.Throws<WorkflowException>(() => WorkflowYaml.Parse(text.ToString(), "bomb.yaml"));
+
+        Assert.Contains("more than 10,000 aliases", ex.Message);
+    }
+
+    [Fact]
+    public void AFileLargerThanAnyWorkflowIsRefusedBeforeItIsRead()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"ct-huge-{Guid.NewGuid():N}.yaml");
+        using (var stream = File.Create(path)) stream.SetLength(WorkflowYaml.MaxFileBytes + 1);
+        try
+        {
+            var ex = Assert.Throws<WorkflowException>(() => WorkflowYaml.Load(path));
+            Assert.Equal(path, ex.File);
+            Assert.Contains("may be at most 64 MB", ex.Message);
         }
         finally
         {
