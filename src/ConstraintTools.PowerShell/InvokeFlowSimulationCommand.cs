@@ -101,6 +101,11 @@ namespace ConstraintTools.PowerShell
                 WriteError(new ErrorRecord(ex, "SimulationLimit", ErrorCategory.LimitsExceeded, workflow));
                 return;
             }
+            catch (ArgumentException ex)
+            {
+                WriteError(new ErrorRecord(ex, "SimulationTooLong", ErrorCategory.LimitsExceeded, workflow));
+                return;
+            }
             if (!Summary)
                 foreach (var stage in result.Stages) WriteObject(stage);
             WriteObject(result.Summary);

@@ -72,6 +72,8 @@ public sealed class SimulationCmdletTests : IDisposable
         Assert.Equal("InvalidWarmUp,ConstraintTools.PowerShell.InvokeFlowSimulationCommand", warmUp.Single().ToString());
         Assert.Equal("next", output.Last().ToString());
         Assert.Equal("InvalidWorkflow,ConstraintTools.PowerShell.InvokeFlowSimulationCommand", bad.Single().FullyQualifiedErrorId);
+        var (_, tooLong) = session.Invoke(SupportDesk + "$w | Invoke-FlowSimulation -Duration 1000000w -Replications 100");
+        Assert.Equal("SimulationTooLong,ConstraintTools.PowerShell.InvokeFlowSimulationCommand", tooLong.Single().FullyQualifiedErrorId);
     }
 
     [Fact]

@@ -197,9 +197,21 @@ public class SimulationTests
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
 
-        Assert.ThrowsAny<OperationCanceledException>(() => FlowSimulator.Run(overloaded, Long(), cancel: cancelled.Token));
-        var limit = Assert.Throws<SimulationLimitException>(() => FlowSimulator.Run(overloaded, new SimulationOptions { Duration = TimeSpan.FromDays(7 * 8), WarmUp = TimeSpan.Zero, Replications = 1 }));
+        var eightWeeks = new SimulationOptions { Duration = TimeSpan.FromDays(7 * 8), WarmUp = TimeSpan.Zero, Replications = 1 };
+        Assert.ThrowsAny<OperationCanceledException>(() => FlowSimulator.Run(overloaded, eightWeeks, cancel: cancelled.Token));
+        var limit = Assert.Throws<SimulationLimitException>(() => FlowSimulator.Run(overloaded, eightWeeks));
         Assert.Contains("cannot settle", limit.Message);
+    }
+
+    [Fact]
+    public void ARunOfBillionsOfVisitsIsRefusedUpFront()
+    {
+        var busy = new Workflow("Busy") { DemandPerWeek = 100_000, Stages = new[] { new WorkflowStage("A") { ServiceTimeHours = 0.0001 }, new WorkflowStage("B") { ServiceTimeHours = 0.0001 } } };
+
+        // 100,000 a week × 520 weeks × 2 visits × 30 replications = 3.12 billion visits.
+        var ex = Assert.Throws<ArgumentException>(() => FlowSimulator.Run(busy, new SimulationOptions { Duration = TimeSpan.FromDays(7 * 520), Replications = 30 }));
+
+        Assert.Contains("about 3,120,000,000 stage visits", ex.Message);
     }
 
     [Fact]

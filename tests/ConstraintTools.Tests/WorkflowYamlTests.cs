@@ -301,4 +301,15 @@ public class WorkflowYamlTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void MoreStagesThanTheLimitIsAClearError()
+    {
+        var workflow = new Workflow("Huge") { Stages = Enumerable.Range(0, 100_001).Select(i => new WorkflowStage($"S{i}") { ServiceTimeHours = 1 }).ToArray() };
+
+        var ex = Assert.Throws<WorkflowException>(workflow.Validate);
+
+        Assert.Equal("stages", ex.Field);
+        Assert.Contains("100,001 stages; at most 100,000", ex.Message);
+    }
 }
