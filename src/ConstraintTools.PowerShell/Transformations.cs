@@ -13,8 +13,12 @@ namespace ConstraintTools.PowerShell
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
-            if (value is string text && Quantity.TryParseDurationHours(text, WorkCalendar.AllHours, out var hours))
-                return Quantity.HoursToTimeSpan(hours);
+            if (value is string text)
+            {
+                if (Quantity.TryParseDurationHours(text, WorkCalendar.AllHours, out var hours)) return Quantity.HoursToTimeSpan(hours);
+                if (TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var span)) return span;
+                throw new ArgumentTransformationMetadataException($"'{text}' is not a duration; write 30m, 4h, 1.5d, 2w, 2h15m, a TimeSpan or a number of hours.");
+            }
             if (value is decimal days)
                 return Quantity.HoursToTimeSpan((double)days * 24);
             // PowerShell would read a bare number as ticks; in this module a number of time is hours.

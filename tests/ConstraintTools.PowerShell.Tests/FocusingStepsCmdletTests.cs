@@ -125,7 +125,7 @@ public sealed class FocusingStepsCmdletTests : IDisposable
         Assert.Contains("49 in 12w", table);
         Assert.Equal(49, (double)Get(hours.Single(), "ProjectedWip")!, 9); // a bare number is hours: 2016 h = 12 weeks
         Assert.Equal(49, (double)Get(days.Single(), "ProjectedWip")!, 9); // PowerShell reads 84d as the decimal 84: days
-        Assert.Equal("CannotConvertArgumentNoMessage,ConstraintTools.PowerShell.MeasureWorkflowCommand", bad.Single().ToString());
+        Assert.Equal("ParameterArgumentTransformationError,ConstraintTools.PowerShell.MeasureWorkflowCommand", bad.Single().ToString());
     }
 
     [Fact]

@@ -78,7 +78,7 @@ namespace ConstraintTools.Simulation
             if (expected > MaxStageVisits)
                 throw new ArgumentException(string.Format(CultureInfo.InvariantCulture,
                     "This run would simulate about {0:N0} stage visits ({1} replications of {2} at {3:0.##} items a week), more than the {4:N0} allowed (several minutes of work); shorten the duration or run fewer replications.",
-                    expected, options.Replications, Display.Duration(options.Duration), workflow.DemandPerWeek, MaxStageVisits), nameof(options));
+                    expected, options.Replications, Display.Duration(options.Duration), workflow.DemandPerWeek, MaxStageVisits));
             var duration = options.Duration.TotalHours;
             var warmUp = options.WarmUp.TotalHours;
             var sampleEvery = options.SampleEvery?.TotalHours ?? 0;
