@@ -319,6 +319,28 @@ public sealed class WorkItemLogReaderTests : IDisposable
     }
 
     [Fact]
+    public void ALogWithoutRecognisableColumnsSaysWhichNamesItLooksFor()
+    {
+        var path = Write("no-columns.csv", "Title,Owner\nx,y\n");
+
+        var ex = Assert.Throws<WorkflowException>(() => Read(path));
+
+        Assert.Equal(path, ex.File);
+        Assert.Contains("no item id column found among 'Title', 'Owner'; name it with IdColumn", ex.Message);
+    }
+
+    [Fact]
+    public void ARecordLargerThanTheReadersBufferIsAnErrorWithItsLine()
+    {
+        var huge = Write("huge-field.csv", "id,timestamp,status\nA,2026-01-01,Build\nB,2026-01-02," + new string('x', 17 << 20) + "\n");
+
+        var ex = Assert.Throws<WorkflowException>(() => Read(huge));
+
+        Assert.Equal(huge, ex.File);
+        Assert.Contains("malformed near line 3", ex.Message);
+    }
+
+    [Fact]
     public void AnEmptyOrMalformedFileIsAnErrorWithItsLocation()
     {
         var empty = Write("empty.csv", "");
