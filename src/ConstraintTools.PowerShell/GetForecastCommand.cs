@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
-using System.Threading.Tasks;
 using ConstraintTools.Analysis;
 
 namespace ConstraintTools.PowerShell
@@ -18,7 +17,6 @@ namespace ConstraintTools.PowerShell
     {
         private const string LogSet = "Log";
         private const string ThroughputSet = "Throughput";
-        private static readonly TimeSpan ProgressEvery = TimeSpan.FromMilliseconds(200);
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
         private readonly List<int> dailyCounts = new List<int>();
 
@@ -114,33 +112,15 @@ namespace ConstraintTools.PowerShell
         private void Forecast(ThroughputHistory history, DateTime? start, object target)
         {
             var options = new ForecastOptions { Start = start, Trials = Trials, Seed = Seed };
-            var done = 0;
-            void Report(int trials) => Volatile.Write(ref done, trials);
-            var run = Task.Run(() => Items is int items
-                ? ThroughputForecast.WhenDone(history, items, options, Report, stopping.Token)
-                : ThroughputForecast.HowManyBy(history, By!.Value, options, Report, stopping.Token));
             var question = Items is int n ? $"when {n} items are done" : $"how many items are done by {By:yyyy-MM-dd}";
             var progress = new ProgressRecord(1, $"Forecasting {question}", $"{Trials} trials from {history.Source}");
-            var shown = false;
-            // The trials run on worker threads; progress can only be written from this one.
-            while (!((IAsyncResult)run).AsyncWaitHandle.WaitOne(ProgressEvery))
-            {
-                var trials = Volatile.Read(ref done);
-                progress.PercentComplete = (int)(100L * trials / Trials);
-                progress.StatusDescription = $"{trials} of {Trials} trials from {history.Source}";
-                WriteProgress(progress);
-                shown = true;
-            }
-            if (shown)
-            {
-                progress.RecordType = ProgressRecordType.Completed;
-                WriteProgress(progress);
-            }
 
             IReadOnlyList<Forecast> forecasts;
             try
             {
-                forecasts = run.GetAwaiter().GetResult();
+                forecasts = BackgroundWork.Run(this, progress, Trials, trials => $"{trials} of {Trials} trials from {history.Source}", report => Items is int items
+                    ? ThroughputForecast.WhenDone(history, items, options, report, stopping.Token)
+                    : ThroughputForecast.HowManyBy(history, By!.Value, options, report, stopping.Token));
             }
             catch (OperationCanceledException)
             {

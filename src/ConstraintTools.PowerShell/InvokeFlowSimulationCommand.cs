@@ -1,7 +1,6 @@
 using System;
 using System.Management.Automation;
 using System.Threading;
-using System.Threading.Tasks;
 using ConstraintTools.Simulation;
 
 namespace ConstraintTools.PowerShell
@@ -15,7 +14,6 @@ namespace ConstraintTools.PowerShell
     [OutputType(typeof(SimulatedStage), typeof(SimulationSummary), typeof(WipSample))]
     public sealed class InvokeFlowSimulationCommand : PositionalWorkflowCommandBase
     {
-        private static readonly TimeSpan ProgressEvery = TimeSpan.FromMilliseconds(200);
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
 
         /// <summary>Simulated calendar time of each replication, warm-up included: '52w' (the default), '90d', a TimeSpan or hours.</summary>
@@ -74,23 +72,13 @@ namespace ConstraintTools.PowerShell
                 Seed = Seed,
                 SampleEvery = TimeSeries ? SampleInterval ?? TimeSpan.FromTicks(Duration.Ticks / 100) : null,
             };
-            var done = 0;
-            var run = Task.Run(() => FlowSimulator.Run(workflow, options, n => Volatile.Write(ref done, n), stopping.Token));
             var progress = new ProgressRecord(1, $"Simulating {workflow.Name}", $"{Replications} replications of {Display.Duration(Duration)}");
-            // Replications run on worker threads; progress can only be written from this one.
-            while (!((IAsyncResult)run).AsyncWaitHandle.WaitOne(ProgressEvery))
-            {
-                progress.PercentComplete = 100 * Volatile.Read(ref done) / Replications;
-                progress.StatusDescription = $"{Volatile.Read(ref done)} of {Replications} replications of {Display.Duration(Duration)}";
-                WriteProgress(progress);
-            }
-            progress.RecordType = ProgressRecordType.Completed;
-            WriteProgress(progress);
 
             SimulationResult result;
             try
             {
-                result = run.GetAwaiter().GetResult();
+                result = BackgroundWork.Run(this, progress, Replications, done => $"{done} of {Replications} replications of {Display.Duration(Duration)}",
+                    report => FlowSimulator.Run(workflow, options, report, stopping.Token));
             }
             catch (OperationCanceledException)
             {
