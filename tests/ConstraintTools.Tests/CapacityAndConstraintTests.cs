@@ -228,4 +228,24 @@ public class CapacityAndConstraintTests
         Assert.Equal(0, Expect.Stage(report, "Legacy").Utilization);
         Expect.Close(4, report.ThroughputCeilingPerWeek, "X_max over reachable stages: 40 h / 10 h");
     }
+
+    [Fact]
+    public void AnAbsurdlyLongServiceTimeReadsAsAnUnstableConstraintNotAnOverflow()
+    {
+        // 1e20 hours is far past TimeSpan.MaxValue (about 2.6e12 h); the analysis must not overflow on it.
+        var report = WorkflowAnalyzer.Analyze(WorkflowYaml.Parse("""
+            name: Absurd
+            demand: { rate: 5/week }
+            stages:
+              - name: Slow
+                serviceTime: 1e20h
+              - name: Quick
+                serviceTime: 1h
+            """));
+
+        Assert.Equal("Slow", report.Constraint);
+        Expect.Close(5 * 1e20 / 40, report.Utilization!.Value, "ρ = λ·S with 40 working hours a week");
+        Assert.False(report.IsStable);
+        Assert.Null(report.LeadTime);
+    }
 }
