@@ -1,5 +1,8 @@
 using System;
+using System.Collections;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace ConstraintTools
 {
@@ -34,5 +37,30 @@ namespace ConstraintTools
         /// <summary>A fraction as a percentage, e.g. 0.853 → 85.3%.</summary>
         public static string Percent(double? fraction) =>
             fraction is double value ? (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "";
+
+        /// <summary>How many elevations <see cref="Elevations"/> names before it only counts the rest.</summary>
+        private const int ElevationsNamed = 5;
+
+        /// <summary>
+        /// The elevations of a constraint step, largest first: "Review x1.56, Code x1.25", and past five stages only
+        /// how many more. Takes any dictionary, so a step that crossed a remoting boundary (its elevations then a
+        /// hashtable, in no order) prints the same.
+        /// </summary>
+        public static string Elevations(IDictionary? elevations) => elevations switch
+        {
+            null => "",
+            Analysis.StepElevations step => step.ToString(),
+            _ => NameElevations(
+                elevations.Cast<DictionaryEntry>()
+                    .Select(e => (Convert.ToString(e.Key, CultureInfo.InvariantCulture) ?? "", Convert.ToDouble(e.Value, CultureInfo.InvariantCulture)))
+                    .OrderByDescending(e => e.Item2),
+                elevations.Count),
+        };
+
+        internal static string NameElevations(IEnumerable<(string Stage, double Factor)> largestFirst, int count)
+        {
+            var named = string.Join(", ", largestFirst.Take(ElevationsNamed).Select(e => e.Stage + " x" + Rate(e.Factor)));
+            return count > ElevationsNamed ? $"{named} and {Rate(count - ElevationsNamed)} more" : named;
+        }
     }
 }

@@ -67,5 +67,16 @@ public sealed class SerializationTests : IDisposable
         Assert.Contains("CONSTRAINT", table);
     }
 
+    [Fact]
+    public void AConstraintStepKeepsItsElevationsAsADictionaryAndPrintsThemTheSame()
+    {
+        const string Path = "$plan = @(Import-Workflow examples/ai-coding.yaml | Get-ConstraintPath -TargetThroughput 10/week -WarningAction SilentlyContinue)[-1]; ";
+        var (output, errors) = session.Invoke(Setup + Path + "$copy = RoundTrip $plan; $copy.Elevations['Review']; $copy.Elevations['Code']; $copy.Elevations.Count");
+
+        Assert.Empty(errors);
+        Assert.Equal(new object[] { 1.5625, 1.25, 2 }, output.Select(o => o.BaseObject));
+        Assert.Contains("Review x1.56, Code x1.25", session.Render(Setup + Path + "RoundTrip $plan"));
+    }
+
     public void Dispose() => session.Dispose();
 }

@@ -56,4 +56,18 @@ public class ImprovementPropertyTests
         Assert.True(Math.Abs(reached - target) <= 1e-9 * target, $"{random}\ntarget {target:R}, reached {reached:R}");
         Assert.True(steps.Zip(steps.Skip(1), (a, b) => a.ThroughputCeilingAfter <= b.ThroughputCeilingAfter * (1 + 1e-12)).All(x => x), "ceilings rise step by step");
     }
+
+    [Property(MaxTest = Cases, Arbitrary = new[] { typeof(RandomWorkflows) })]
+    public void TheLargestCapacityGainsAreTheFirstRowsOfTryingEveryStage(RandomWorkflow random, byte factorTenths, byte rows)
+    {
+        var workflow = random.Build();
+        var factor = 1 + factorTenths / 10.0;
+        var count = 1 + rows % 6;
+
+        var everyStage = WhatIf.CompareEach(workflow, new StageChange { CapacityFactor = factor })
+            .OrderByDescending(r => r.ThroughputGainPercent).ThenBy(r => workflow.Network.IndexOf(r.Stage)).Take(count);
+        var largest = WhatIf.LargestCapacityGains(workflow, factor, count);
+
+        Assert.Equal(everyStage.Select(r => (r.Stage, r.ThroughputGainPercent, r.ConstraintAfter)), largest.Select(r => (r.Stage, r.ThroughputGainPercent, r.ConstraintAfter)));
+    }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using ConstraintTools.Analysis;
@@ -121,6 +122,47 @@ public class ImprovementTests
     }
 
     [Fact]
+    public void TwoStagesTiedAsTheConstraintGainNothingAlone()
+    {
+        // A and C both take 10 h for 5 a week at 40 h: loads equal, so 50 % more at either leaves the other binding.
+        var workflow = WorkflowYaml.Parse("""
+            name: Tied
+            demand: { rate: 5/week }
+            stages:
+              - { name: A, serviceTime: 10h }
+              - { name: B, serviceTime: 1h }
+              - { name: C, serviceTime: 10h }
+            """);
+
+        var rows = WhatIf.LargestCapacityGains(workflow, 1.5, 5);
+
+        Assert.Equal(new[] { "A", "B", "C" }, rows.Select(r => r.Stage));
+        Assert.All(rows, r => Assert.Equal(0, r.ThroughputGainPercent));
+        Assert.Equal(4, rows[0].ThroughputAfter, 12);
+    }
+
+    [Fact]
+    public void TheOneConstraintLeadsTheGainsWhereverItStands()
+    {
+        var workflow = WorkflowYaml.Parse("""
+            name: Late constraint
+            demand: { rate: 5/week }
+            stages:
+              - { name: A, serviceTime: 1h }
+              - { name: B, serviceTime: 2h }
+              - { name: C, serviceTime: 3h }
+              - { name: D, serviceTime: 10h }
+            """);
+
+        var rows = WhatIf.LargestCapacityGains(workflow, 1.5, 2);
+
+        // D: 4/wk → 6/wk (5 demanded): +25 %; then the first stage, which gains nothing.
+        Assert.Equal(new[] { "D", "A" }, rows.Select(r => r.Stage));
+        Assert.Equal(25, rows[0].ThroughputGainPercent, 12);
+        Assert.Equal(0, rows[1].ThroughputGainPercent);
+    }
+
+    [Fact]
     public void ThePathToATargetElevatesEachConstraintJustEnough()
     {
         // Loads V/μ: Review 1.25/8 = 0.15625, Code 1.25/10 = 0.125, Integration 0.075, Go-to-market
@@ -139,6 +181,26 @@ public class ImprovementTests
         Assert.Null(steps[1].NextConstraint);
         Assert.Equal(1.5625, steps[1].Elevations["Review"], 12);
         Assert.Equal(1.25, steps[1].Elevations["Code"], 12);
+    }
+
+    [Fact]
+    public void APathThroughAHundredThousandStagesHoldsEveryElevationWithoutCopyingThem()
+    {
+        // Stage i takes 1 + (i mod 7)/10 hours of a 40-hour week; a target of 1,000 a week (0.04 h each) elevates all.
+        var stages = Enumerable.Range(1, 100_000).Select(i => new WorkflowStage("S" + i) { ServiceTimeHours = 1 + i % 7 / 10.0 }).ToArray();
+        var workflow = new Workflow("Long line") { DemandPerWeek = 20, Stages = stages };
+
+        var steps = ConstraintPath.Find(workflow, 1000);
+
+        Assert.Equal(100_000, steps.Count);
+        var plan = steps[^1].Elevations;
+        Assert.Equal(100_000, plan.Count);
+        Assert.Equal(1.6 * 1000 / 40, plan["s6"], 12);
+        Assert.Equal(1.0 * 1000 / 40, plan["S7"], 12);
+        Assert.Equal(1.6 / 1.5, steps[14_284].Elevations["S6"], 12); // the 1.6 h stages elevated to the 1.5 h ones' level
+        Assert.False(steps[0].Elevations.ContainsKey("S7"));
+        Assert.Equal("S6 x40, S13 x40, S20 x40, S27 x40, S34 x40 and 99995 more", plan.ToString());
+        Assert.Equal(plan.Keys.Count(), new HashSet<string>(plan.Keys).Count);
     }
 
     [Fact]

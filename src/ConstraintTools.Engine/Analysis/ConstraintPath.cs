@@ -23,6 +23,7 @@ namespace ConstraintTools.Analysis
                 .OrderByDescending(i => solution.Load[i])
                 .ThenBy(i => i)
                 .ToList();
+            var ranking = new StepElevations.Ranking(ranked.Select(i => workflow.Stages[i].Name).ToList(), ranked.Select(i => solution.Load[i]).ToList());
             var targetLoad = 1 / targetPerWeek;
             var steps = new List<ConstraintStep>();
             for (var k = 0; k < ranked.Count && solution.Load[ranked[k]] > targetLoad; k++)
@@ -30,8 +31,6 @@ namespace ConstraintTools.Analysis
                 var nextLoad = k + 1 < ranked.Count ? solution.Load[ranked[k + 1]] : 0;
                 var reached = nextLoad <= targetLoad;
                 var level = reached ? targetLoad : nextLoad;
-                var elevations = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
-                for (var j = 0; j <= k; j++) elevations[workflow.Stages[ranked[j]].Name] = solution.Load[ranked[j]] / level;
                 var ceiling = 1 / level;
                 steps.Add(new ConstraintStep
                 {
@@ -44,7 +43,7 @@ namespace ConstraintTools.Analysis
                     ThroughputAfter = Math.Min(solution.Lambda, ceiling),
                     NextConstraint = reached ? null : workflow.Stages[ranked[k + 1]].Name,
                     TargetReached = reached,
-                    Elevations = elevations,
+                    Elevations = new StepElevations(ranking, k + 1, level),
                 });
             }
             return steps;

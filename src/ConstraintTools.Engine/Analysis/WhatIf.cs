@@ -31,6 +31,35 @@ namespace ConstraintTools.Analysis
             }
         }
 
+        /// <summary>
+        /// The <paramref name="count"/> stages where <paramref name="capacityFactor"/> times the capacity raises
+        /// throughput most, ties in stage order: the first rows of <see cref="CompareEach"/> ordered by gain and then
+        /// by stage, found without trying every stage.
+        /// </summary>
+        /// <remarks>
+        /// Throughput is min(λ, X_max) with X_max = 1 / the highest load, so more capacity at one stage can raise it
+        /// only where that stage alone carries the highest load; every other stage gains exactly nothing and ranks
+        /// by its place. Trying that stage and the first <paramref name="count"/> others gives the same rows from at
+        /// most count + 1 analyses instead of one per stage — for 100,000 stages, milliseconds instead of hours.
+        /// </remarks>
+        public static IReadOnlyList<ImprovementResult> LargestCapacityGains(Workflow workflow, double capacityFactor, int count)
+        {
+            if (workflow is null) throw new ArgumentNullException(nameof(workflow));
+            if (!(capacityFactor >= 1) || double.IsInfinity(capacityFactor))
+                throw new ArgumentOutOfRangeException(nameof(capacityFactor), "The capacity factor must be at least 1: this ranks gains from more capacity.");
+            var change = new StageChange { CapacityFactor = capacityFactor };
+            var before = WorkflowAnalyzer.Analyze(workflow);
+            var solution = new ModelSolution(workflow.Network);
+            var constraintCapable = Enumerable.Range(0, workflow.Stages.Count).Where(solution.CanBeConstraint).ToList();
+            var highestLoad = constraintCapable.Count == 0 ? 0 : constraintCapable.Max(i => solution.Load[i]);
+            var atHighestLoad = constraintCapable.Where(i => solution.Load[i] == highestLoad).Take(2).ToList();
+            var candidates = Enumerable.Range(0, workflow.Stages.Count).Where(i => workflow.Stages[i].IsMeasured).Take(count).ToList();
+            if (atHighestLoad.Count == 1 && !candidates.Contains(atHighestLoad[0])) candidates.Add(atHighestLoad[0]);
+            return candidates.Select(i => (Index: i, Result: Compare(workflow, before, i, change)))
+                .OrderByDescending(row => row.Result.ThroughputGainPercent).ThenBy(row => row.Index)
+                .Take(count).Select(row => row.Result).ToList();
+        }
+
         /// <summary>The workflow with one stage replaced.</summary>
         public static Workflow WithStage(Workflow workflow, int index, WorkflowStage stage)
         {

@@ -251,8 +251,7 @@ svg{max-width:100%;height:auto;font-size:12px}svg text{fill:#222}
         /// <summary>Each stage with 50 % more capacity, best first: the constraint's row shows the gain, the others that there is none.</summary>
         private static void Improvements(XmlWriter x, Workflow workflow)
         {
-            var rows = WhatIf.CompareEach(workflow, new StageChange { CapacityFactor = 1.5 })
-                .OrderByDescending(r => r.ThroughputGainPercent).ThenBy(r => workflow.Network.IndexOf(r.Stage)).Take(MaxImprovementRows).ToList();
+            var rows = WhatIf.LargestCapacityGains(workflow, 1.5, MaxImprovementRows);
             if (rows.Count == 0) return;
             x.WriteElementString("h2", "What 50 % more capacity would do");
             x.WriteStartElement("table");
