@@ -192,7 +192,9 @@ namespace ConstraintTools.PowerShell
         {
             if (!Given(cell)) return null;
             if (Quantity.TryParseDurationHours(cell, calendar, out var hours)) return hours;
-            Problem(parameter, cell, "is not a duration; write 30m, 4h, 1.5d, 2w or a number of hours");
+            // A [TimeSpan] arrives as its text, 01:30:00; it is that many hours of work.
+            if (TimeSpan.TryParse(cell, System.Globalization.CultureInfo.InvariantCulture, out var span)) return span.TotalHours;
+            Problem(parameter, cell, "is not a duration; write 30m, 4h, 1.5d, 2w, a TimeSpan or a number of hours");
             return null;
         }
 

@@ -101,6 +101,18 @@ public sealed class WorkflowBuildingCmdletTests : IDisposable
     }
 
     [Fact]
+    public void ATimeSpanServiceTimeIsThatManyHoursOfWork()
+    {
+        var (output, errors) = session.Invoke("""
+            New-WorkflowStage Review -ServiceTime ([TimeSpan]::FromMinutes(90))
+            New-WorkflowStage Audit -ServiceTime ([TimeSpan]::FromDays(1.5))
+            """);
+
+        Assert.Empty(errors);
+        Assert.Equal(new[] { 1.5, 36.0 }, output.Select(stage => (double)((dynamic)stage).ServiceTimeHours));
+    }
+
+    [Fact]
     public void ABadRowIsANonTerminatingErrorAndTheOtherRowsStillMakeStages()
     {
         var (output, errors) = session.Invoke("""
@@ -124,7 +136,7 @@ public sealed class WorkflowBuildingCmdletTests : IDisposable
         Assert.Equal(new[]
         {
             "Stage 'B': -Servers 'two' is not a whole number.",
-            "Stage 'B': -ServiceTime 'soon' is not a duration; write 30m, 4h, 1.5d, 2w or a number of hours.",
+            "Stage 'B': -ServiceTime 'soon' is not a duration; write 30m, 4h, 1.5d, 2w, a TimeSpan or a number of hours.",
             "Stage 'C', -Availability: availability must be above 0 and at most 1 (a share of working time).",
             "Stage 'D', -Next: the probabilities of next sum to 0.9, not 1.",
             "Stage 'E': -Next names 2 stages; give each a probability, e.g. 'Build:0.3,Deploy:0.7'.",
