@@ -40,8 +40,19 @@
     AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
-            Tags       = @('TheoryOfConstraints', 'Bottleneck', 'Flow', 'Queueing', 'Kanban', 'WIP', 'LeadTime', 'PSEdition_Core', 'PSEdition_Desktop')
-            LicenseUri = 'https://opensource.org/licenses/MIT'
+            Tags         = @('TheoryOfConstraints', 'Bottleneck', 'Flow', 'Queueing', 'Kanban', 'WIP', 'LeadTime', 'PSEdition_Core', 'PSEdition_Desktop')
+            LicenseUri   = 'https://opensource.org/licenses/MIT'
+            ProjectUri   = 'https://github.com/ConstraintTools/ConstraintTools'
+            ReleaseNotes = @'
+0.1.0, the first release:
+- Model analysis: each stage's utilization, visits, waiting, cycle time, WIP and queue growth, and the constraint with its evidence, from a YAML workflow (Import-Workflow, Measure-Workflow, Find-Constraint, Test-Workflow).
+- Constraint path and what-if: where the constraint moves as throughput grows (Get-ConstraintPath) and what relieving a stage really gives (Measure-Improvement).
+- Logs: work-item logs from CSV, JSON lines or objects (Import-WorkItemLog, ConvertTo-WorkItemLog), flow measures and the constraint from the data with a confidence level (Measure-Flow, Find-Constraint -Log), a workflow fitted to a log (ConvertTo-Workflow).
+- Cumulative flow (Get-CumulativeFlow) and work item ageing (Get-WorkItemAge).
+- Simulation with confidence intervals (Invoke-FlowSimulation) and Monte Carlo forecasts from throughput (Get-Forecast).
+- A self-contained HTML report (Export-FlowReport) and Mermaid or Graphviz diagrams (ConvertTo-WorkflowDiagram).
+- Third-party assemblies are isolated in the module's dependencies folder, so modules that ship other versions of them load side by side.
+'@
         }
     }
 }
