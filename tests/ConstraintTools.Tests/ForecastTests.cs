@@ -168,6 +168,21 @@ public class ForecastTests
     }
 
     [Fact]
+    public void AForecastOfHoursOfWorkIsRefusedBeforeItStarts()
+    {
+        // One item a day: 30,000 items take 30,000 days a trial, times 10 million trials is 3e11 days to draw.
+        var when = Assert.Throws<ForecastLimitException>(() => ThroughputForecast.WhenDone(Counts(1), 30_000, Options(trials: 10_000_000)));
+        Assert.Equal("This forecast would draw about 300,000,000,000 days (10,000,000 trials of about 30,000 days), more than the 100,000,000,000 allowed (several minutes of work); run fewer trials, or forecast fewer items than 30,000.", when.Message);
+
+        var howMany = Assert.Throws<ForecastLimitException>(() => ThroughputForecast.HowManyBy(Counts(1), Start.AddDays(20_000), Options(trials: 5_000_001)));
+        Assert.Contains("about 100,000,020,000 days", howMany.Message);
+        Assert.Contains("choose an earlier By", howMany.Message);
+
+        // A trial that could never finish is capped at the hundred years it may run, not counted as endless.
+        Assert.Contains("of about 36,525 days", Assert.Throws<ForecastLimitException>(() => ThroughputForecast.WhenDone(Counts(0, 1), 1_000_000, Options(trials: 3_000_000))).Message);
+    }
+
+    [Fact]
     public void RejectsArgumentsOutOfRange()
     {
         var history = Counts(1, 2);
