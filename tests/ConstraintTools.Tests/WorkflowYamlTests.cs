@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using ConstraintTools.Analysis;
 using ConstraintTools.Yaml;
 
 namespace ConstraintTools.Tests;
@@ -311,5 +312,34 @@ public class WorkflowYamlTests
 
         Assert.Equal("stages", ex.Field);
         Assert.Contains("100,001 stages; at most 100,000", ex.Message);
+    }
+
+    [Fact]
+    public void MoreServersThanTheLimitIsAClearErrorWithItsLine()
+    {
+        var ex = Assert.Throws<WorkflowException>(() => WorkflowYaml.Parse("""
+            name: Crowd
+            stages:
+              - name: Deploy
+                servers: 2000000000
+                serviceTime: 1h
+            """, "crowd.yaml"));
+
+        Assert.Equal("crowd.yaml:4:14: stages[0].servers: stage 'Deploy': 2,000,000,000 servers is more than the 1,000,000 allowed; for an automated stage give a capacity instead", ex.Message);
+    }
+
+    [Fact]
+    public void AMillionServersAtLightLoadAnalyseAtOnce()
+    {
+        // The Erlang B recursion stops once blocking underflows, a few hundred servers past the load of 5 erlangs.
+        var report = WorkflowAnalyzer.Analyze(WorkflowYaml.Parse("""
+            name: Fleet
+            demand: { rate: 200/week }
+            stages:
+              - { name: Run, servers: 1000000, serviceTime: 1h }
+            """));
+
+        // No wait: the lead time is the hour of work in calendar time, 168 / 40 of it.
+        Assert.Equal(168 / 40.0, report.LeadTime!.Value.TotalHours, 9);
     }
 }

@@ -8,13 +8,14 @@ namespace ConstraintTools.Analysis
         /// <summary>
         /// Erlang C: the probability an arrival waits in an M/M/m queue with offered load
         /// <paramref name="erlangs"/> = λ/μ₁ &lt; m. Computed through the Erlang B recursion,
-        /// which stays finite where the factorial form overflows.
+        /// which stays finite where the factorial form overflows. Once the blocking probability underflows to 0 it
+        /// stays there, so servers far beyond the load cost nothing more.
         /// </summary>
         public static double ErlangC(int servers, double erlangs)
         {
             if (erlangs <= 0) return 0;
             var blocking = 1.0;
-            for (var k = 1; k <= servers; k++) blocking = erlangs * blocking / (k + erlangs * blocking);
+            for (var k = 1; k <= servers && blocking > 0; k++) blocking = erlangs * blocking / (k + erlangs * blocking);
             return servers * blocking / (servers - erlangs * (1 - blocking));
         }
 

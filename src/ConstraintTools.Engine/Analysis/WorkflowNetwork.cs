@@ -17,6 +17,12 @@ namespace ConstraintTools.Analysis
         /// <summary>Ten times the largest workflow benchmarked (10,000 stages in 0.14 s): beyond it a file is a mistake, not a workflow.</summary>
         public const int MaxStages = 100_000;
 
+        /// <summary>
+        /// The queueing formulas cost a step per server; a million people or machines at one stage is already a
+        /// typo, and an automated stage without a queue is better given as a capacity or left unmeasured.
+        /// </summary>
+        public const int MaxServers = 1_000_000;
+
         private WorkflowNetwork(Workflow workflow, int entry, int[] edgeStart, int[] edgeTarget, double[] edgeProbability)
         {
             Workflow = workflow;
@@ -170,6 +176,8 @@ namespace ConstraintTools.Analysis
             var at = $"stages[{i}].";
             var who = $"stage '{stage.Name}': ";
             if (stage.Servers < 1) throw new WorkflowException(who + "servers must be at least 1", at + "servers");
+            if (stage.Servers > MaxServers)
+                throw new WorkflowException(string.Format(CultureInfo.InvariantCulture, "{0}{1:N0} servers is more than the {2:N0} allowed; for an automated stage give a capacity instead", who, stage.Servers, MaxServers), at + "servers");
             if (stage.ServiceTimeHours is double hours) CheckTime(hours, at + "serviceTime", who + "the service time");
             if (stage.CapacityPerWeek is double capacity) CheckFinite(capacity, at + "capacity", who + "the capacity", allowZero: false);
             if (stage.ServiceTimeHours.HasValue && stage.CapacityPerWeek.HasValue)
