@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Text;
 using System.Linq;
 
 namespace ConstraintTools
@@ -37,6 +38,34 @@ namespace ConstraintTools
         /// <summary>A fraction as a percentage, e.g. 0.853 → 85.3%.</summary>
         public static string Percent(double? fraction) =>
             fraction is double value ? (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "";
+
+        /// <summary>Characters of a file's text an error message quotes before it cuts the rest.</summary>
+        private const int ExcerptLength = 80;
+
+        /// <summary>
+        /// Text from a file as a message quotes it: control characters written as escapes, so that a binary file's
+        /// bytes cannot reach the terminal as commands, and at most 80 characters, so that a 100 MB field does not
+        /// become a 100 MB message.
+        /// </summary>
+        public static string Excerpt(string? text)
+        {
+            if (string.IsNullOrEmpty(text)) return "";
+            var shown = new StringBuilder();
+            foreach (var c in text!.Length <= ExcerptLength ? text : text.Substring(0, ExcerptLength - 3))
+            {
+                switch (c)
+                {
+                    case '\r': shown.Append("\\r"); break;
+                    case '\n': shown.Append("\\n"); break;
+                    case '\t': shown.Append("\\t"); break;
+                    default:
+                        if (char.IsControl(c)) shown.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                        else shown.Append(c);
+                        break;
+                }
+            }
+            return text.Length <= ExcerptLength ? shown.ToString() : shown.Append("...").ToString();
+        }
 
         /// <summary>How many elevations <see cref="Elevations"/> names before it only counts the rest.</summary>
         private const int ElevationsNamed = 5;

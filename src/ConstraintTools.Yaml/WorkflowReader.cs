@@ -189,16 +189,18 @@ namespace ConstraintTools.Yaml
             var fields = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
             foreach (var entry in mapping.Children)
             {
-                var keyText = entry.Key is YamlScalarNode scalar ? scalar.Value ?? "" : "";
+                if (!(entry.Key is YamlScalarNode scalar))
+                    throw Problem(entry.Key, $"a key must be a plain word such as {string.Join(", ", keys.Take(4))}, not a list or a mapping", path.Length == 0 ? null : path);
+                var keyText = scalar.Value ?? "";
                 var key = keys.FirstOrDefault(k => string.Equals(k, keyText, StringComparison.OrdinalIgnoreCase));
-                var field = path.Length == 0 ? keyText : path + "." + keyText;
+                var field = path.Length == 0 ? Display.Excerpt(keyText) : path + "." + Display.Excerpt(keyText);
                 if (key is null)
                 {
                     var nearest = Spelling.Nearest(keyText, keys);
                     var hint = nearest != null ? $"; did you mean '{nearest}'?" : $"; valid keys here: {string.Join(", ", keys)}";
-                    throw Problem(entry.Key, $"unknown key '{keyText}'{hint}", field);
+                    throw Problem(entry.Key, $"unknown key '{Display.Excerpt(keyText)}'{hint}", field);
                 }
-                if (fields.ContainsKey(key)) throw Problem(entry.Key, $"the key '{key}' appears twice", field);
+                if (fields.ContainsKey(key)) throw Problem(entry.Key, $"the key '{Display.Excerpt(key)}' appears twice", field);
                 fields.Add(key, entry.Value);
                 positions[path.Length == 0 ? key : path + "." + key] = entry.Value.Start;
             }
@@ -230,7 +232,7 @@ namespace ConstraintTools.Yaml
         {
             var text = Text(node, path);
             if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
-                throw Problem(node, $"'{text}' is not a whole number", path);
+                throw Problem(node, $"'{Display.Excerpt(text)}' is not a whole number", path);
             return number;
         }
 
@@ -238,7 +240,7 @@ namespace ConstraintTools.Yaml
         {
             var text = Text(node, path);
             if (!Quantity.TryParseDurationHours(text, calendar, out var hours))
-                throw Problem(node, $"'{text}' is not a duration; write 30m, 4h, 1.5d, 2w or a number of hours", path);
+                throw Problem(node, $"'{Display.Excerpt(text)}' is not a duration; write 30m, 4h, 1.5d, 2w or a number of hours", path);
             return hours;
         }
 
@@ -246,7 +248,7 @@ namespace ConstraintTools.Yaml
         {
             var text = Text(node, path);
             if (!Quantity.TryParseRatePerWeek(text, out var perWeek))
-                throw Problem(node, $"'{text}' is not a rate; write N/hour, N/day, N/week, N/month or a number per week", path);
+                throw Problem(node, $"'{Display.Excerpt(text)}' is not a rate; write N/hour, N/day, N/week, N/month or a number per week", path);
             return perWeek;
         }
 

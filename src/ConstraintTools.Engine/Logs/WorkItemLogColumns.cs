@@ -116,7 +116,7 @@ namespace ConstraintTools
                 var wanted = Normalize(named!);
                 for (var i = 0; i < normalized.Length; i++)
                     if (normalized[i] == wanted) return i;
-                throw new WorkflowException($"there is no {role} column '{named}'; the columns are {List(names)}", file: source);
+                throw new WorkflowException($"there is no {role} column '{Display.Excerpt(named)}'; the columns are {List(names)}", file: source);
             }
             foreach (var candidate in usual)
                 for (var i = 0; i < normalized.Length; i++)
@@ -127,8 +127,13 @@ namespace ConstraintTools
         private static WorkflowException Missing(string role, string option, string[] usual, IReadOnlyList<string> names, string? source) =>
             new WorkflowException($"no {role} column found among {List(names)}; name it with {option} (detected names: {string.Join(", ", usual)})", file: source);
 
+        /// <summary>How many column names a message lists before it only counts the rest.</summary>
+        private const int NamesListed = 20;
+
         private static string List(IReadOnlyList<string> names) =>
-            names.Count == 0 ? "(none)" : string.Join(", ", names.Select(n => "'" + n + "'"));
+            names.Count == 0 ? "(none)"
+            : string.Join(", ", names.Take(NamesListed).Select(n => "'" + Display.Excerpt(n) + "'"))
+              + (names.Count > NamesListed ? " and " + (names.Count - NamesListed).ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " more" : "");
 
         /// <summary>
         /// Adds the status changes of one row to <paramref name="builder"/>; a row it cannot read (empty id
@@ -199,16 +204,10 @@ namespace ConstraintTools
             var text = value is null ? "" : Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
             return text.Trim().Length == 0
                 ? $"{where}: column '{column}' is empty; every row needs a timestamp"
-                : $"{where}: column '{column}': '{Shown(text)}' is not a date ({LogTimestamp.Expected})";
+                : $"{where}: column '{column}': '{Display.Excerpt(text)}' is not a date ({LogTimestamp.Expected})";
         }
 
         /// <summary>A value as a problem description quotes it: line breaks escaped, at most 80 characters.</summary>
-        private static string Shown(string text)
-        {
-            var shown = text.Replace("\r", "\\r").Replace("\n", "\\n");
-            return shown.Length <= 80 ? shown : shown.Substring(0, 77) + "...";
-        }
-
         private static string Text(object? value) => value switch
         {
             null => "",
