@@ -66,7 +66,27 @@ namespace ConstraintTools.PowerShell
         {
             if (Stage is null)
             {
-                foreach (var result in WhatIf.CompareEach(workflow, change)) WriteObject(result);
+                IEnumerable<ImprovementResult> results;
+                try
+                {
+                    results = WhatIf.CompareEach(workflow, change);
+                }
+                catch (ArgumentException ex)
+                {
+                    WriteError(new ErrorRecord(ex, "ImprovementTooLong", ErrorCategory.LimitsExceeded, workflow));
+                    return;
+                }
+                var activity = $"Trying {change} on each stage of {workflow.Name}";
+                var every = Math.Max(1, workflow.Stages.Count / 100);
+                var tried = 0;
+                foreach (var result in results)
+                {
+                    WriteObject(result);
+                    // A large workflow takes minutes; a record per 1 % keeps the host's work small.
+                    if (++tried % every == 0)
+                        WriteProgress(new ProgressRecord(1, activity, $"{tried} of {workflow.Stages.Count} stages") { PercentComplete = (int)(100L * tried / workflow.Stages.Count) });
+                }
+                if (tried >= every) WriteProgress(new ProgressRecord(1, activity, "Done") { RecordType = ProgressRecordType.Completed });
                 return;
             }
             var before = WorkflowAnalyzer.Analyze(workflow);

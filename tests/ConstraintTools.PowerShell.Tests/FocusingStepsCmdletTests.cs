@@ -36,6 +36,30 @@ public sealed class FocusingStepsCmdletTests : IDisposable
     }
 
     [Fact]
+    public void TryingEveryStageShowsProgressAndRefusesAWorkflowTooLargeToTryStageByStage()
+    {
+        using var shell = System.Management.Automation.PowerShell.Create();
+        shell.Runspace = session.Runspace;
+        shell.AddScript(AiCoding + """
+            $w | Measure-Improvement -CapacityFactor 2 | ForEach-Object Stage
+            $huge = New-Workflow Huge -Demand 5 -Stage (1..15000 | ForEach-Object { New-WorkflowStage "S$_" -ServiceTime 1h })
+            $huge | Measure-Improvement -CapacityFactor 2
+            'after'
+            """);
+
+        var output = shell.Invoke();
+
+        Assert.Equal(new[] { "Refinement", "Code", "Review", "Integration", "Go-to-market", "after" }, output.Select(o => o.ToString()));
+        var progress = shell.Streams.Progress.Where(p => p.Activity == "Trying capacity x2 on each stage of AI-assisted delivery").ToList();
+        Assert.Contains(progress, p => p.StatusDescription == "2 of 5 stages" && p.PercentComplete == 40);
+        Assert.Equal(ProgressRecordType.Completed, progress[^1].RecordType);
+        var error = shell.Streams.Error.Single();
+        Assert.Equal("ImprovementTooLong,ConstraintTools.PowerShell.MeasureImprovementCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.LimitsExceeded, error.CategoryInfo.Category);
+        Assert.Contains("each of the 15,000 stages", error.Exception.Message);
+    }
+
+    [Fact]
     public void AWrongStageNameListsTheValidOnes()
     {
         var (output, errors) = session.Invoke(AiCoding + "Measure-Improvement -Workflow $w -Stage Reveiw, Code -Servers 6");

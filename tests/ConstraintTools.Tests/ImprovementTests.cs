@@ -204,6 +204,19 @@ public class ImprovementTests
     }
 
     [Fact]
+    public void TryingEveryStageOfAHugeWorkflowIsRefusedBeforeAnyWork()
+    {
+        var stages = Enumerable.Range(1, 14_143).Select(i => new WorkflowStage("S" + i) { ServiceTimeHours = 1 }).ToArray();
+        var workflow = new Workflow("Too many to try") { DemandPerWeek = 5, Stages = stages };
+
+        var error = Assert.Throws<ArgumentException>(() => WhatIf.CompareEach(workflow, new StageChange { CapacityFactor = 2 }));
+
+        Assert.Equal("Trying the change on each of the 14,143 stages analyses the whole workflow 14,143 times (200,024,449 stage analyses), more than the 200,000,000 allowed (many minutes of work); name the stages to try. (Parameter 'workflow')", error.Message);
+        var justWithin = new Workflow("Just within") { DemandPerWeek = 5, Stages = stages[..14_142] };
+        Assert.Equal(3, WhatIf.CompareEach(justWithin, new StageChange { CapacityFactor = 2 }).Take(3).Count());
+    }
+
+    [Fact]
     public void ThePathIsEmptyWhenTheCeilingAlreadyMeetsTheTarget()
     {
         Assert.Empty(ConstraintPath.Find(Example("ai-coding.yaml"), 6));
