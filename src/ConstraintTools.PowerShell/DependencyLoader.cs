@@ -73,19 +73,19 @@ namespace ConstraintTools.PowerShell
         private static Assembly? Resolve(object? sender, ResolveEventArgs args)
         {
             var wanted = new AssemblyName(args.Name);
+            // The isolated assemblies use the engine the cmdlets use, loaded from the module's top folder.
+            if (wanted.Name == Engine.GetName().Name)
+                return Satisfies(Engine.GetName(), wanted) ? Engine : null;
             var loaded = isolated;
             if (loaded == null)
                 return LoadFromFolder(wanted, DependencyFolder);
-
             if (!IsOurs(args.RequestingAssembly, loaded.Values))
                 return null;
-            if (wanted.Name == Engine.GetName().Name)
-                return Engine;
             return loaded.TryGetValue(wanted.Name!, out var assembly) && Satisfies(assembly.GetName(), wanted) ? assembly : null;
         }
 
         private static bool IsOurs(Assembly? requester, IEnumerable<Assembly> isolated) =>
-            requester == Self || requester == Engine || (requester != null && isolated.Contains(requester));
+            requester == Self || (requester != null && isolated.Contains(requester));
 
         /// <summary>Windows PowerShell: a file of the folder with the asked name and at least the asked version, by LoadFrom.</summary>
         internal static Assembly? LoadFromFolder(AssemblyName wanted, string dependencyFolder)
