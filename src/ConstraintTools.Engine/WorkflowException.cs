@@ -40,12 +40,15 @@ namespace ConstraintTools
             if (file != null)
             {
                 text.Append(file);
-                if (line > 0) text.Append(':').Append(line).Append(':').Append(column);
+                if (line > 0) text.Append(':').Append(line);
+                if (line > 0 && column > 0) text.Append(':').Append(column);
                 text.Append(": ");
             }
             else if (line > 0)
             {
-                text.Append("line ").Append(line).Append(", column ").Append(column).Append(": ");
+                text.Append("line ").Append(line);
+                if (column > 0) text.Append(", column ").Append(column);
+                text.Append(": ");
             }
             if (field != null) text.Append(field).Append(": ");
             return text.Append(reason).ToString();
