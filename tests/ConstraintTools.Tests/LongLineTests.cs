@@ -53,8 +53,8 @@ public sealed class LongLineTests : IDisposable
         var allocated = Allocated(() => log = WorkItemLogReader.Read(path));
 
         Assert.Equal(new[] { "A", "C" }, log!.Events.Select(e => e.ItemId));
-        Assert.Equal($"{path}:2: the line is {lineChars:N0} characters long; a log line may be at most 16 MB (16,777,216 characters)", Assert.Single(log.Problems));
-        // Before the limit, a line was a string, its UTF-8 and the strings parsed from it: 1.2 GB here.
+        Assert.Equal(FormattableString.Invariant($"{path}:2: the line is {lineChars:N0} characters long; a log line may be at most 16 MB (16,777,216 characters)"), Assert.Single(log.Problems));
+        // Before the limit, a line was a string, its UTF-8 and the strings parsed from it: up to 1.2 GB here.
         Assert.True(allocated < LineChars, $"allocated {allocated:N0} bytes to read a line of {lineChars:N0} characters");
     }
 
