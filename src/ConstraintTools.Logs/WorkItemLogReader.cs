@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Text.Json;
@@ -19,7 +20,20 @@ namespace ConstraintTools.Logs
     /// </remarks>
     public static class WorkItemLogReader
     {
-        private const int ProgressEveryRows = 8192;
+        /// <summary>
+        /// The most characters one CSV record or JSON line may hold: 16 Mi, 16 MB of plain text. A row of a
+        /// work-item log holds a few hundred; one this long is a quote left open or junk, and reading a line
+        /// takes a few times its size (its characters, its UTF-8, the strings made from it), so without a
+        /// limit one line of a gigabyte would take several and end in an OutOfMemoryException.
+        /// </summary>
+        public const int MaxRecordChars = 1 << 24;
+
+        /// <summary>
+        /// Progress is reported after every this many bytes read rather than every so many rows, so that it
+        /// keeps coming however long the rows are: a caller that stops the read from the progress callback
+        /// (Ctrl+C in the cmdlet) is heard within a megabyte.
+        /// </summary>
+        private const long ProgressEveryBytes = 1 << 20;
 
         /// <summary>
         /// Reads one log file. <paramref name="progress"/>, when given, is called now and then with the
@@ -62,13 +76,19 @@ namespace ConstraintTools.Logs
             {
                 HasHeaders = true,
                 Delimiter = Path.GetExtension(path).Equals(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',',
-                MaxBufferSize = 1 << 24,
+                MaxBufferSize = MaxRecordChars,
                 OwnsReader = false,
             };
-            long next = 2;
+            long next = 1;
             try
             {
                 ReadCsvRows(text, csvOptions, path, options, wide, builder, progress, stream, length, ref next);
+            }
+            catch (CsvRecordTooLargeException ex)
+            {
+                throw new WorkflowException(
+                    string.Format(CultureInfo.InvariantCulture, "the record that starts on this line is longer than 16 MB ({0:N0} characters), the most a log record may hold; a quote that is never closed makes the rest of the file one record", MaxRecordChars),
+                    file: path, line: (int)Math.Min(int.MaxValue, next), inner: ex);
             }
             catch (Exception ex) when (ex.GetType().Namespace == typeof(CsvDataReader).Namespace)
             {
@@ -83,6 +103,7 @@ namespace ConstraintTools.Logs
             var names = new string[csv.FieldCount];
             for (var i = 0; i < names.Length; i++) names[i] = csv.GetName(i);
             if (names.Length == 0) throw new WorkflowException("the file is empty; a log needs a header row", file: path);
+            next = 2;
             var columns = WorkItemLogColumns.Resolve(names, options, wide, path);
 
             // Physical lines: a record's raw text ends with its line break, so the next record starts
@@ -90,17 +111,24 @@ namespace ConstraintTools.Logs
             var raw = new char[4096];
             Func<int, object?> field = i => i < csv.RowFieldCount ? csv.GetString(i) : null;
             var cleanRows = columns.IsWide ? null : new CleanCsvRows(csv, columns);
-            long rows = 0;
+            var nextProgress = ProgressEveryBytes;
             while (csv.Read())
             {
                 var line = next;
                 if (cleanRows is null || !cleanRows.TryAdd(builder)) columns.AddRow(builder, field, Location(path, line));
                 next = line + Math.Max(1, LineBreaks(csv, ref raw));
-                if (progress != null && ++rows % ProgressEveryRows == 0) progress(stream.Position, length);
+                if (progress != null && stream.Position >= nextProgress) nextProgress = Progress(progress, stream, length);
             }
         }
 
-        private static string Location(string path, long line) => path + ":" + line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        private static long Progress(Action<long, long> progress, Stream stream, long length)
+        {
+            var read = stream.Position;
+            progress(read, length);
+            return read + ProgressEveryBytes;
+        }
+
+        private static string Location(string path, long line) => path + ":" + line.ToString(CultureInfo.InvariantCulture);
 
         /// <summary>Line breaks inside the current record (quoted fields holding new lines).</summary>
         private static int LineBreaks(CsvDataReader csv, ref char[] raw)
@@ -133,15 +161,24 @@ namespace ConstraintTools.Logs
             Func<int, object?> field = i => i < values.Count ? values[i] : null;
             var cleanLines = new CleanJsonLines();
             var utf8 = new byte[4096];
+            var lines = new TextLines(text, MaxRecordChars);
+            var nextProgress = ProgressEveryBytes;
             long line = 0;
-            string? content;
-            while ((content = text.ReadLine()) != null)
+            while (lines.Next())
             {
                 line++;
-                if (progress != null && line % ProgressEveryRows == 0) progress(stream.Position, length);
-                if (content.Trim().Length == 0) continue;
-                if (utf8.Length < Encoding.UTF8.GetMaxByteCount(content.Length)) utf8 = new byte[Encoding.UTF8.GetMaxByteCount(content.Length)];
-                var count = Encoding.UTF8.GetBytes(content, 0, content.Length, utf8, 0);
+                if (progress != null && stream.Position >= nextProgress) nextProgress = Progress(progress, stream, length);
+                if (lines.TooLong)
+                {
+                    builder.Skip(string.Format(CultureInfo.InvariantCulture, "{0}: the line is {1:N0} characters long; a log line may be at most 16 MB ({2:N0} characters)",
+                        Location(path, line), lines.FullLength, MaxRecordChars));
+                    continue;
+                }
+                var content = lines.Chars;
+                var chars = lines.Length;
+                if (IsBlank(content, chars)) continue;
+                if (utf8.Length < Encoding.UTF8.GetMaxByteCount(chars)) utf8 = new byte[Encoding.UTF8.GetMaxByteCount(chars)];
+                var count = Encoding.UTF8.GetBytes(content, 0, chars, utf8, 0);
                 if (columns != null && cleanLines.TryAdd(utf8, count, lastNames!, columns, builder)) continue;
                 var where = Location(path, line);
                 names.Clear();
@@ -176,6 +213,13 @@ namespace ConstraintTools.Logs
                 }
                 columns.AddRow(builder, field, where);
             }
+        }
+
+        private static bool IsBlank(char[] chars, int length)
+        {
+            for (var i = 0; i < length; i++)
+                if (!char.IsWhiteSpace(chars[i])) return false;
+            return true;
         }
 
         private static bool SameNames(string[] last, List<string> names)

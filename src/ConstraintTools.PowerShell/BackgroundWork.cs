@@ -7,7 +7,8 @@ namespace ConstraintTools.PowerShell
 {
     /// <summary>
     /// Runs long work on a worker thread while the pipeline thread reports its progress, because a
-    /// cmdlet may write progress only from the pipeline thread. Cancelling stays with the caller's token.
+    /// cmdlet may write progress only from the pipeline thread. Cancelling stays with the caller's token,
+    /// which the cmdlet's StopProcessing cancels.
     /// </summary>
     internal static class BackgroundWork
     {
@@ -15,7 +16,8 @@ namespace ConstraintTools.PowerShell
 
         /// <param name="work">The work; it reports how many of <paramref name="total"/> units are done.</param>
         /// <param name="status">The progress line for a number of units done.</param>
-        /// <returns>The work's result; its exception, if any, is rethrown as it was.</returns>
+        /// <returns>The work's result; its exception, if any, is rethrown as it was, but for a cancellation while the pipeline stops.</returns>
+        /// <exception cref="PipelineStoppedException">The pipeline is stopping and the work was cancelled.</exception>
         public static T Run<T>(Cmdlet cmdlet, ProgressRecord progress, int total, Func<int, string> status, Func<Action<int>, T> work)
         {
             var done = 0;
@@ -34,7 +36,16 @@ namespace ConstraintTools.PowerShell
                 progress.RecordType = ProgressRecordType.Completed;
                 cmdlet.WriteProgress(progress);
             }
-            return run.GetAwaiter().GetResult();
+            try
+            {
+                return run.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (cmdlet.Stopping)
+            {
+                // The command must end, not only this piece of its work: a cmdlet given many inputs at once
+                // would otherwise go on to the next one, cancelled at once, and the next, for all of them.
+                throw new PipelineStoppedException();
+            }
         }
     }
 }

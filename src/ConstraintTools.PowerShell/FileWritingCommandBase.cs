@@ -98,7 +98,9 @@ namespace ConstraintTools.PowerShell
         private void WriteWhole(string text, bool replace)
         {
             var folder = System.IO.Path.GetDirectoryName(File) ?? "";
-            var temporary = System.IO.Path.Combine(folder, "." + System.IO.Path.GetFileName(File) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+            // Not named after the target: a target name near the file system's 255-byte limit would
+            // make a longer temporary name impossible, and the write fail for no reason the user can see.
+            var temporary = System.IO.Path.Combine(folder, ".ConstraintTools-" + Guid.NewGuid().ToString("N") + ".tmp");
             try
             {
                 System.IO.File.WriteAllText(temporary, text, Utf8);

@@ -122,10 +122,6 @@ namespace ConstraintTools.PowerShell
                     ? ThroughputForecast.WhenDone(history, items, options, report, stopping.Token)
                     : ThroughputForecast.HowManyBy(history, By!.Value, options, report, stopping.Token));
             }
-            catch (OperationCanceledException)
-            {
-                return; // Ctrl+C: the pipeline is stopping.
-            }
             catch (ForecastLimitException ex)
             {
                 Fail(new ErrorRecord(ex, "ForecastTooLong", ErrorCategory.LimitsExceeded, target), terminating: ParameterSetName == ThroughputSet);

@@ -53,6 +53,8 @@ namespace ConstraintTools.PowerShell
             var shown = false;
             try
             {
+                // WriteProgress throws PipelineStoppedException once the pipeline stops: that, every megabyte
+                // read, is how Ctrl+C ends a long read. A file below the threshold is read in a few milliseconds.
                 var log = WorkItemLogReader.Read(file, Options, (read, length) =>
                 {
                     if (length < ProgressThresholdBytes) return;

@@ -80,10 +80,6 @@ namespace ConstraintTools.PowerShell
                 result = BackgroundWork.Run(this, progress, Replications, done => $"{done} of {Replications} replications of {Display.Duration(Duration)}",
                     report => FlowSimulator.Run(workflow, options, report, stopping.Token));
             }
-            catch (OperationCanceledException)
-            {
-                return; // Ctrl+C: the pipeline is stopping.
-            }
             catch (SimulationLimitException ex)
             {
                 WriteError(new ErrorRecord(ex, "SimulationLimit", ErrorCategory.LimitsExceeded, workflow));

@@ -329,15 +329,64 @@ public sealed class WorkItemLogReaderTests : IDisposable
         Assert.Contains("no item id column found among 'Title', 'Owner'; name it with IdColumn", ex.Message);
     }
 
-    [Fact]
-    public void ARecordLargerThanTheReadersBufferIsAnErrorWithItsLine()
+    /// <summary>Writes each text followed by that many 'x', a block at a time: long lines without long strings.</summary>
+    private string WriteFilled(string name, params (string Text, int Xs)[] parts)
     {
-        var huge = Write("huge-field.csv", "id,timestamp,status\nA,2026-01-01,Build\nB,2026-01-02," + new string('x', 17 << 20) + "\n");
+        var path = Path.Combine(folder, name);
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
+        var block = new char[1 << 16];
+        Array.Fill(block, 'x');
+        foreach (var (text, xs) in parts)
+        {
+            writer.Write(text);
+            for (var left = xs; left > 0; left -= block.Length) writer.Write(block, 0, Math.Min(left, block.Length));
+        }
+        return path;
+    }
+
+    [Theory]
+    [InlineData("id,timestamp,status\nA,2026-01-01,Build\nB,2026-01-02,", "\n", 3)]
+    [InlineData("id,timestamp,status,", "\nA,2026-01-01,Build\n", 1)]
+    public void ARecordLargerThanTheReadersBufferIsAnErrorWithItsLine(string before, string after, int line)
+    {
+        var huge = WriteFilled("huge.csv", (before, WorkItemLogReader.MaxRecordChars + 1), (after, 0));
 
         var ex = Assert.Throws<WorkflowException>(() => Read(huge));
 
         Assert.Equal(huge, ex.File);
-        Assert.Contains("malformed near line 3", ex.Message);
+        Assert.Equal(line, ex.Line);
+        Assert.Equal($"{huge}:{line}: the record that starts on this line is longer than 16 MB (16,777,216 characters), the most a log record may hold; a quote that is never closed makes the rest of the file one record", ex.Message);
+    }
+
+    [Fact]
+    public void AJsonLineAtTheLimitIsReadAndOneCharacterLongerIsSkipped()
+    {
+        const string Start = "{\"id\":\"A\",\"timestamp\":\"2026-01-01\",\"status\":\"Build\",\"description\":\"";
+        const string End = "\"}";
+        var pad = WorkItemLogReader.MaxRecordChars - Start.Length - End.Length;
+        var path = WriteFilled("limit.jsonl", (Start, pad), (End + "\n" + Start.Replace("\"A\"", "\"B\""), pad + 1), (End + "\n", 0));
+
+        var log = Read(path);
+
+        Assert.Equal(new[] { "A 2026-01-01T00:00:00 Build" }, Events(log));
+        Assert.Equal($"{path}:2: the line is 16,777,217 characters long; a log line may be at most 16 MB (16,777,216 characters)", Assert.Single(log.Problems));
+    }
+
+    [Fact]
+    public void JsonLinesEndInLineFeedsCarriageReturnsOrBothAndEachCountsOnce()
+    {
+        // The first line ends where the reader's 65,536-character block does, so its \r\n is split across two blocks.
+        const string Start = "{\"id\":\"A\",\"timestamp\":\"2026-01-01\",\"status\":\"Build\",\"pad\":\"";
+        var path = WriteFilled("endings.jsonl", (Start, 65535 - Start.Length - 2), ("\"}\r\n"
+            + "{\"id\":\"B\",\"timestamp\":\"2026-01-02\",\"status\":\"Build\"}\r"
+            + " \t \n"
+            + "{\"id\":\"C\",\"timestamp\":\"bad\",\"status\":\"Build\"}\n\r\n"
+            + "{\"id\":\"D\",\"timestamp\":\"2026-01-04\",\"status\":\"Build\"}", 0));
+
+        var log = Read(path);
+
+        Assert.Equal(new[] { "A 2026-01-01T00:00:00 Build", "B 2026-01-02T00:00:00 Build", "D 2026-01-04T00:00:00 Build" }, Events(log));
+        Assert.StartsWith($"{path}:4: column 'timestamp': 'bad' is not a date", Assert.Single(log.Problems));
     }
 
     [Fact]
