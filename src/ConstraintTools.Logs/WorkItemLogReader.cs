@@ -75,7 +75,8 @@ namespace ConstraintTools.Logs
             var csvOptions = new CsvDataReaderOptions
             {
                 HasHeaders = true,
-                Delimiter = Path.GetExtension(path).Equals(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',',
+                // Left unset, the reader takes the delimiter from the header row: comma, tab, semicolon (Excel in
+                // much of Europe) or bar.
                 MaxBufferSize = MaxRecordChars,
                 OwnsReader = false,
             };
@@ -83,6 +84,10 @@ namespace ConstraintTools.Logs
             try
             {
                 ReadCsvRows(text, csvOptions, path, options, wide, builder, progress, stream, length, ref next);
+            }
+            catch (CsvMissingHeadersException)
+            {
+                throw new WorkflowException("the file is empty; a log needs a header row naming its columns", file: path);
             }
             catch (CsvRecordTooLargeException ex)
             {
@@ -102,7 +107,6 @@ namespace ConstraintTools.Logs
             using var csv = CsvDataReader.Create(text, csvOptions);
             var names = new string[csv.FieldCount];
             for (var i = 0; i < names.Length; i++) names[i] = csv.GetName(i);
-            if (names.Length == 0) throw new WorkflowException("the file is empty; a log needs a header row", file: path);
             next = 2;
             var columns = WorkItemLogColumns.Resolve(names, options, wide, path);
 

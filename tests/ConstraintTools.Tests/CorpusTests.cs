@@ -85,6 +85,25 @@ public class CorpusTests
     }
 
     [Theory]
+    [InlineData("semicolons.csv", 1)]
+    [InlineData("bars.csv", 2)]
+    [InlineData("tabs.tsv", 1)]
+    public void TheDelimiterIsTakenFromTheHeaderRow(string name, int events)
+    {
+        var log = WorkItemLogReader.Read(Path.Combine(Corpus, "logs", name));
+
+        Assert.Equal((events, 0), (log.EventCount, log.SkippedRows));
+    }
+
+    [Fact]
+    public void AnEmptyLogSaysItIsEmpty()
+    {
+        var path = Path.Combine(Corpus, "logs", "empty.csv");
+
+        Assert.Equal(path + ": the file is empty; a log needs a header row naming its columns", Assert.Throws<WorkflowException>(() => WorkItemLogReader.Read(path)).Message);
+    }
+
+    [Theory]
     [InlineData("plain", "plain")]
     [InlineData("two\r\nlines\tand a tab", "two\\r\\nlines\\tand a tab")]
     [InlineData("\u001b[31mred\u0000", "\\u001b[31mred\\u0000")]
