@@ -20,7 +20,7 @@ namespace ConstraintTools.PowerShell
 
         protected override void Process(WorkItemLog log)
         {
-            var fitted = WorkflowFit.Fit(log, Workflow, out var notes, From, To, Name);
+            var fitted = WorkflowFit.Fit(log, Workflow, out var notes, From, To, Name, StopToken);
             foreach (var note in notes) WriteWarning(note);
             WriteObject(fitted);
         }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading;
 using ConstraintTools.Analysis;
 
 namespace ConstraintTools.PowerShell
@@ -39,6 +40,11 @@ namespace ConstraintTools.PowerShell
 
         protected override IEnumerable<Workflow> Workflows => Workflow;
 
+        /// <summary>Cancelled by Ctrl+C, which the log measures poll between items (see LogCommandBase).</summary>
+        private readonly CancellationTokenSource stopping = new CancellationTokenSource();
+
+        protected override void StopProcessing() => stopping.Cancel();
+
         protected override void Process(Workflow workflow)
         {
             if (ParameterSetName == ModelSet)
@@ -50,7 +56,11 @@ namespace ConstraintTools.PowerShell
             {
                 try
                 {
-                    WriteObject(FlowConstraint.Find(log, workflow, From, To));
+                    WriteObject(FlowConstraint.Find(log, workflow, From, To, stopping.Token));
+                }
+                catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+                {
+                    throw new PipelineStoppedException();
                 }
                 catch (ArgumentException ex)
                 {

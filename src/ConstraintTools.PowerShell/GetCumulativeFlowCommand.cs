@@ -26,7 +26,7 @@ namespace ConstraintTools.PowerShell
 
         protected override void Process(WorkItemLog log)
         {
-            foreach (var point in CumulativeFlow.Compute(log, Workflow, Interval, From, To)) WriteObject(point);
+            foreach (var point in CumulativeFlow.Compute(log, Workflow, Interval, From, To, StopToken)) WriteObject(point);
         }
     }
 }

@@ -15,7 +15,7 @@ namespace ConstraintTools.PowerShell
 
         protected override void Process(WorkItemLog log)
         {
-            foreach (var age in WorkItemAging.Measure(log, Workflow, AsOf)) WriteObject(age);
+            foreach (var age in WorkItemAging.Measure(log, Workflow, AsOf, StopToken)) WriteObject(age);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Threading;
 
 namespace ConstraintTools.PowerShell
 {
@@ -19,6 +20,13 @@ namespace ConstraintTools.PowerShell
         [ValidateNotNull]
         public Workflow Workflow { get; set; } = null!;
 
+        private readonly CancellationTokenSource stopping = new CancellationTokenSource();
+
+        /// <summary>Cancelled by Ctrl+C. The log measures poll it between items, so a stop need not wait for a log of millions of changes.</summary>
+        protected CancellationToken StopToken => stopping.Token;
+
+        protected override void StopProcessing() => stopping.Cancel();
+
         protected override void ProcessRecord()
         {
             foreach (var log in Log)
@@ -26,6 +34,10 @@ namespace ConstraintTools.PowerShell
                 try
                 {
                     Process(log);
+                }
+                catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+                {
+                    throw new PipelineStoppedException();
                 }
                 catch (WorkflowException ex)
                 {

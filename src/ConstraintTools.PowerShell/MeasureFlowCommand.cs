@@ -20,7 +20,7 @@ namespace ConstraintTools.PowerShell
 
         protected override void Process(WorkItemLog log)
         {
-            var report = FlowMeasurement.Measure(log, Workflow, From, To);
+            var report = FlowMeasurement.Measure(log, Workflow, From, To, StopToken);
             if (!Summary)
                 foreach (var stage in report.Stages) WriteObject(stage);
             WriteObject(report.Summary);

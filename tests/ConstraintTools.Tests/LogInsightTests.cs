@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using ConstraintTools.Analysis;
 using FsCheck.Xunit;
 using static ConstraintTools.Tests.FlowMeasurementTests;
@@ -313,5 +314,20 @@ public class LogInsightTests
     {
         public bool Equals((string?, double) x, (string?, double) y) => x.Item1 == y.Item1 && Math.Abs(x.Item2 - y.Item2) <= 1e-12 * Math.Abs(y.Item2);
         public int GetHashCode((string?, double) obj) => 0;
+    }
+
+    [Fact]
+    public void EveryLogMeasureStopsWhenItsTokenIsCancelled()
+    {
+        var log = Build(Rows);
+        var workflow = Delivery();
+        var cancelled = new CancellationToken(canceled: true);
+
+        Assert.Throws<OperationCanceledException>(() => FlowMeasurement.Measure(log, workflow, cancel: cancelled));
+        Assert.Throws<OperationCanceledException>(() => FlowConstraint.Find(log, workflow, cancel: cancelled));
+        Assert.Throws<OperationCanceledException>(() => CumulativeFlow.Compute(log, workflow, TimeSpan.FromDays(1), cancel: cancelled));
+        Assert.Throws<OperationCanceledException>(() => WorkItemAging.Measure(log, workflow, cancel: cancelled));
+        Assert.Throws<OperationCanceledException>(() => WorkflowFit.Fit(log, workflow, out _, cancel: cancelled));
+        Assert.NotNull(FlowMeasurement.Measure(log, workflow, cancel: CancellationToken.None));
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using System.Globalization;
 
 namespace ConstraintTools.Analysis
@@ -21,7 +22,8 @@ namespace ConstraintTools.Analysis
         public const int MaxIntervals = 100_000;
 
         /// <exception cref="ArgumentException">The interval is not positive, makes more than <see cref="MaxIntervals"/> intervals, or the window is empty.</exception>
-        public static IReadOnlyList<CumulativeFlowPoint> Compute(WorkItemLog log, Workflow workflow, TimeSpan interval, DateTime? from = null, DateTime? to = null)
+        /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+        public static IReadOnlyList<CumulativeFlowPoint> Compute(WorkItemLog log, Workflow workflow, TimeSpan interval, DateTime? from = null, DateTime? to = null, CancellationToken cancel = default)
         {
             if (log is null) throw new ArgumentNullException(nameof(log));
             if (workflow is null) throw new ArgumentNullException(nameof(workflow));
@@ -41,7 +43,7 @@ namespace ConstraintTools.Analysis
             var stages = workflow.Stages.Count;
             var map = StatusMap.For(log, workflow);
             var bands = new Bands(stages, samples.Count);
-            var timeline = new ItemTimeline(log, map, stages, end);
+            var timeline = new ItemTimeline(log, map, stages, end, cancel);
             var fromTicks = window.From.Ticks;
             for (var item = 0; item < log.ItemCount; item++)
             {

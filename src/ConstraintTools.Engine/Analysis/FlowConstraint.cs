@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using System.Linq;
 using static ConstraintTools.Analysis.Evidence;
 
@@ -36,8 +37,9 @@ namespace ConstraintTools.Analysis
         private const double ServerTolerance = 1e-9;
 
         /// <summary>Measures <paramref name="log"/> over the window (see <see cref="FlowMeasurement.Measure"/>) and infers the constraint.</summary>
-        public static FlowConstraintReport Find(WorkItemLog log, Workflow workflow, DateTime? from = null, DateTime? to = null) =>
-            Find(FlowMeasurement.Measure(log, workflow, from, to), workflow);
+        /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+        public static FlowConstraintReport Find(WorkItemLog log, Workflow workflow, DateTime? from = null, DateTime? to = null, CancellationToken cancel = default) =>
+            Find(FlowMeasurement.Measure(log, workflow, from, to, cancel), workflow);
 
         public static FlowConstraintReport Find(FlowReport flow, Workflow workflow)
         {

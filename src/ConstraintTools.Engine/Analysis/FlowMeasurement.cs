@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace ConstraintTools.Analysis
 {
@@ -26,7 +27,8 @@ namespace ConstraintTools.Analysis
         /// A local time is converted to UTC; an unspecified kind is taken as UTC.
         /// </summary>
         /// <exception cref="ArgumentException">The window is empty (To not after From), or the log has no events and no window is given.</exception>
-        public static FlowReport Measure(WorkItemLog log, Workflow workflow, DateTime? from = null, DateTime? to = null)
+        /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+        public static FlowReport Measure(WorkItemLog log, Workflow workflow, DateTime? from = null, DateTime? to = null, CancellationToken cancel = default)
         {
             if (log is null) throw new ArgumentNullException(nameof(log));
             if (workflow is null) throw new ArgumentNullException(nameof(workflow));
@@ -37,7 +39,7 @@ namespace ConstraintTools.Analysis
 
             var stages = workflow.Stages;
             var map = StatusMap.For(log, workflow);
-            var timeline = new ItemTimeline(log, map, stages.Count, window.EndTicks);
+            var timeline = new ItemTimeline(log, map, stages.Count, window.EndTicks, cancel);
             var acc = new Accumulator(stages.Count, start.Ticks, end.Ticks);
             for (var item = 0; item < log.ItemCount; item++)
                 if (timeline.Load(item)) acc.Add(timeline);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace ConstraintTools.Analysis
 {
@@ -93,19 +94,24 @@ namespace ConstraintTools.Analysis
         public const int Exit = -2;
         public const int Unknown = -1;
 
+        private const int ItemsBetweenPolls = 4096;
+
         private readonly WorkItemLog log;
         private readonly int[] codes;
         private readonly long endTicks;
+        private readonly CancellationToken cancel;
         private readonly int[] visitStamp;
         private StatusInterval[] intervals = new StatusInterval[16];
         private StageVisit[] visits = new StageVisit[8];
 
         /// <param name="endTicks">Changes at or after this instant (UTC ticks) are ignored, as if the log were read then.</param>
-        public ItemTimeline(WorkItemLog log, StatusMap map, int stageCount, long endTicks)
+        /// <param name="cancel">Polled every few thousand items, so that Ctrl+C need not wait for a whole log of millions.</param>
+        public ItemTimeline(WorkItemLog log, StatusMap map, int stageCount, long endTicks, CancellationToken cancel = default)
         {
             this.log = log;
             codes = map.Codes;
             this.endTicks = endTicks;
+            this.cancel = cancel;
             visitStamp = new int[stageCount];
             for (var s = 0; s < stageCount; s++) visitStamp[s] = -1;
         }
@@ -131,8 +137,10 @@ namespace ConstraintTools.Analysis
         public ref StatusInterval Last => ref intervals[IntervalCount - 1];
 
         /// <summary>Loads <paramref name="item"/>; false when it has no change before the measurement time.</summary>
+        /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
         public bool Load(int item)
         {
+            if ((item & (ItemsBetweenPolls - 1)) == 0) cancel.ThrowIfCancellationRequested();
             var first = log.FirstEvent(item);
             var last = log.FirstEvent(item + 1);
             var end = first;

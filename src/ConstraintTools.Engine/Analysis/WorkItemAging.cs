@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace ConstraintTools.Analysis
 {
@@ -11,7 +12,8 @@ namespace ConstraintTools.Analysis
         /// changes at or before that instant. A local time is converted to UTC; an unspecified kind is taken as UTC.
         /// </summary>
         /// <exception cref="ArgumentException">The log has no changes and no time is given.</exception>
-        public static IReadOnlyList<WorkItemAge> Measure(WorkItemLog log, Workflow workflow, DateTime? asOf = null)
+        /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+        public static IReadOnlyList<WorkItemAge> Measure(WorkItemLog log, Workflow workflow, DateTime? asOf = null, CancellationToken cancel = default)
         {
             if (log is null) throw new ArgumentNullException(nameof(log));
             if (workflow is null) throw new ArgumentNullException(nameof(workflow));
@@ -19,7 +21,7 @@ namespace ConstraintTools.Analysis
                 ?? throw new ArgumentException("The log has no status changes; give the time to take the ages at.");
 
             var map = StatusMap.For(log, workflow);
-            var timeline = new ItemTimeline(log, map, workflow.Stages.Count, at.Ticks + 1);
+            var timeline = new ItemTimeline(log, map, workflow.Stages.Count, at.Ticks + 1, cancel);
             var open = new List<WorkItemAge>();
             var leadTicks = new List<long>();
             for (var item = 0; item < log.ItemCount; item++)

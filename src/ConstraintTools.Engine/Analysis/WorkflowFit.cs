@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using System.Linq;
 using static ConstraintTools.Analysis.Evidence;
 
@@ -33,15 +34,16 @@ namespace ConstraintTools.Analysis
         private const int MinimumForCv = 2;
 
         /// <param name="notes">What the fit could not take from the log, or changed against the template, one sentence each.</param>
-        public static Workflow Fit(WorkItemLog log, Workflow template, out IReadOnlyList<string> notes, DateTime? from = null, DateTime? to = null, string? name = null)
+        /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+        public static Workflow Fit(WorkItemLog log, Workflow template, out IReadOnlyList<string> notes, DateTime? from = null, DateTime? to = null, string? name = null, CancellationToken cancel = default)
         {
             if (log is null) throw new ArgumentNullException(nameof(log));
             if (template is null) throw new ArgumentNullException(nameof(template));
-            var flow = FlowMeasurement.Measure(log, template, from, to);
+            var flow = FlowMeasurement.Measure(log, template, from, to, cancel);
             var window = LogWindow.Resolve(log, from, to);
             var count = template.Stages.Count;
             var map = StatusMap.For(log, template);
-            var timeline = new ItemTimeline(log, map, count, window.EndTicks);
+            var timeline = new ItemTimeline(log, map, count, window.EndTicks, cancel);
             var fromTicks = window.From.Ticks;
 
             var starts = new List<long>();
