@@ -94,6 +94,16 @@ public sealed class IsolationTests
     }
 
     [Fact]
+    public void TheModuleWorksAgainAfterItIsRemovedAndImportedAgain()
+    {
+        var output = RunHost("Import-Module ConstraintTools\n" + UseOurs + "Remove-Module ConstraintTools\n" + LoadOther(OtherYamlDotNet) +
+            "Import-Module ConstraintTools\n" + UseOurs + UseOther);
+
+        Assert.All(OursWorked, line => Assert.Equal(2, output.Count(printed => printed == line)));
+        Assert.Contains("other: answer=42 from YamlDotNet 11.0.0.0", output);
+    }
+
+    [Fact]
     public void TheStagedModuleKeepsThirdPartyAssembliesOutOfItsTopFolder()
     {
         var top = Directory.GetFiles(ModuleSession.StagedModuleDir, "*.dll").Select(Path.GetFileName).Order();
