@@ -14,14 +14,6 @@ namespace ConstraintTools.Analysis
     {
         private const double ProbabilityTolerance = 1e-9;
 
-        /// <summary>Ten times the largest workflow benchmarked (10,000 stages in 0.14 s): beyond it a file is a mistake, not a workflow.</summary>
-        public const int MaxStages = 100_000;
-
-        /// <summary>
-        /// The queueing formulas cost a step per server; a million people or machines at one stage is already a
-        /// typo, and an automated stage without a queue is better given as a capacity or left unmeasured.
-        /// </summary>
-        public const int MaxServers = 1_000_000;
 
         private WorkflowNetwork(Workflow workflow, int entry, int[] edgeStart, int[] edgeTarget, double[] edgeProbability)
         {
@@ -81,8 +73,8 @@ namespace ConstraintTools.Analysis
             if (string.IsNullOrWhiteSpace(workflow.Name)) throw new WorkflowException("the workflow has no name", "name");
             var stages = workflow.Stages;
             if (stages is null || stages.Count == 0) throw new WorkflowException("the workflow has no stages", "stages");
-            if (stages.Count > MaxStages)
-                throw new WorkflowException(string.Format(CultureInfo.InvariantCulture, "the workflow has {0:N0} stages; at most {1:N0} are allowed", stages.Count, MaxStages), "stages");
+            if (stages.Count > Workflow.MaxStages)
+                throw new WorkflowException(string.Format(CultureInfo.InvariantCulture, "the workflow has {0:N0} stages; at most {1:N0} are allowed", stages.Count, Workflow.MaxStages), "stages");
 
             var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             for (var i = 0; i < stages.Count; i++)
@@ -176,8 +168,8 @@ namespace ConstraintTools.Analysis
             var at = $"stages[{i}].";
             var who = $"stage '{stage.Name}': ";
             if (stage.Servers < 1) throw new WorkflowException(who + "servers must be at least 1", at + "servers");
-            if (stage.Servers > MaxServers)
-                throw new WorkflowException(string.Format(CultureInfo.InvariantCulture, "{0}{1:N0} servers is more than the {2:N0} allowed; for an automated stage give a capacity instead", who, stage.Servers, MaxServers), at + "servers");
+            if (stage.Servers > Workflow.MaxServers)
+                throw new WorkflowException(string.Format(CultureInfo.InvariantCulture, "{0}{1:N0} servers is more than the {2:N0} allowed; for an automated stage give a capacity instead", who, stage.Servers, Workflow.MaxServers), at + "servers");
             if (stage.ServiceTimeHours is double hours) CheckTime(hours, at + "serviceTime", who + "the service time");
             if (stage.CapacityPerWeek is double capacity) CheckFinite(capacity, at + "capacity", who + "the capacity", allowZero: false);
             if (stage.ServiceTimeHours.HasValue && stage.CapacityPerWeek.HasValue)
