@@ -282,12 +282,19 @@ namespace ConstraintTools.Yaml
             /// <summary>Anchors and aliases are allowed, to share a list of states, say; this many only in an attack.</summary>
             internal const int MaxAliases = 10_000;
 
+            /// <summary>
+            /// Values, lists and mappings: forty for each of the most stages a workflow may have. Each costs about 170 bytes
+            /// in the loaded tree, so this bounds a file's memory near 700 MB; 64 MB of "[a, a, a, …" would take 2.6 GB.
+            /// </summary>
+            internal const int MaxNodes = 40 * Workflow.MaxStages;
+
             private readonly IParser inner;
             private readonly string? file;
             private readonly bool[] isSequence = new bool[MaxDepth + 1];
             private int depth;
             private int aliases;
             private int stages;
+            private int nodes;
 
             public TrackingParser(IParser inner, string? file)
             {
@@ -303,6 +310,9 @@ namespace ConstraintTools.Yaml
             {
                 if (inner.Current != null) LastGood = inner.Current.End;
                 if (!inner.MoveNext()) return false;
+                if (inner.Current is YamlDotNet.Core.Events.NodeEvent && ++nodes > MaxNodes)
+                    throw new WorkflowException($"the YAML holds more than {MaxNodes:N0} values, lists and mappings; a workflow of {Workflow.MaxStages:N0} stages needs far fewer", file: file,
+                        line: (int)inner.Current.Start.Line, column: (int)inner.Current.Start.Column);
                 switch (inner.Current)
                 {
                     case YamlDotNet.Core.Events.MappingStart _:

@@ -327,6 +327,19 @@ public class WorkflowYamlTests
     }
 
     [Fact]
+    public void AFileOfMillionsOfValuesStopsAtTheLimit()
+    {
+        // 64 MB of "a, a, a, …" used to be loaded whole: 15.7 million values, 2.6 GB. The 4,000,001st value is the
+        // list's 3,999,991st item, at column 14 + 3 × 3,999,990.
+        var text = new System.Text.StringBuilder("name: Listed\nstages:\n  - name: A\n    states: [");
+        text.Insert(text.Length, "a, ", 4_000_000).Append("a]\n");
+
+        var ex = Assert.Throws<WorkflowException>(() => WorkflowYaml.Parse(text.ToString(), "listed.yaml"));
+
+        Assert.Equal("listed.yaml:4:11999984: the YAML holds more than 4,000,000 values, lists and mappings; a workflow of 100,000 stages needs far fewer", ex.Message);
+    }
+
+    [Fact]
     public void MoreServersThanTheLimitIsAClearErrorWithItsLine()
     {
         var ex = Assert.Throws<WorkflowException>(() => WorkflowYaml.Parse("""
