@@ -311,7 +311,7 @@ namespace ConstraintTools.Yaml
                 if (inner.Current != null) LastGood = inner.Current.End;
                 if (!inner.MoveNext()) return false;
                 if (inner.Current is YamlDotNet.Core.Events.NodeEvent && ++nodes > MaxNodes)
-                    throw new WorkflowException($"the YAML holds more than {MaxNodes:N0} values, lists and mappings; a workflow of {Workflow.MaxStages:N0} stages needs far fewer", file: file,
+                    throw new WorkflowException(FormattableString.Invariant($"the YAML holds more than {MaxNodes:N0} values, lists and mappings; a workflow of {Workflow.MaxStages:N0} stages needs far fewer"), file: file,
                         line: (int)inner.Current.Start.Line, column: (int)inner.Current.Start.Column);
                 switch (inner.Current)
                 {
@@ -334,7 +334,7 @@ namespace ConstraintTools.Yaml
                         break;
                     case YamlDotNet.Core.Events.AnchorAlias _:
                         if (++aliases > MaxAliases)
-                            throw new WorkflowException($"the YAML uses more than {MaxAliases:N0} aliases (*name); a workflow needs a few at most", file: file,
+                            throw new WorkflowException(FormattableString.Invariant($"the YAML uses more than {MaxAliases:N0} aliases (*name); a workflow needs a few at most"), file: file,
                                 line: (int)inner.Current.Start.Line, column: (int)inner.Current.Start.Column);
                         break;
                 }

@@ -25,7 +25,7 @@ namespace ConstraintTools.Yaml
             {
                 var length = new FileInfo(path).Length;
                 if (length > MaxFileBytes)
-                    throw new WorkflowException($"the file is {length / (1024.0 * 1024):0.#} MB; a workflow file may be at most {MaxFileBytes >> 20} MB", file: path);
+                    throw new WorkflowException(FormattableString.Invariant($"the file is {length / (1024.0 * 1024):0.#} MB; a workflow file may be at most {MaxFileBytes >> 20} MB"), file: path);
                 text = File.ReadAllText(path, Encoding.UTF8);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)

@@ -183,6 +183,23 @@ public class ForecastTests
     }
 
     [Fact]
+    public void MessagesWriteNumbersTheSameInAnyCulture()
+    {
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+        try
+        {
+            var error = Assert.Throws<ForecastLimitException>(() => ThroughputForecast.WhenDone(Counts(1), 30_000, Options(trials: 10_000_000)));
+            Assert.EndsWith("run fewer trials, or forecast fewer items than 30,000.", error.Message);
+            Assert.Contains("about 300,000,000,000 days", error.Message);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    [Fact]
     public void RejectsArgumentsOutOfRange()
     {
         var history = Counts(1, 2);

@@ -173,7 +173,7 @@ namespace ConstraintTools.Analysis
             if (history.TotalItems == 0)
                 throw new ArgumentException($"No forecast of when {items} items are done: {history.ZeroThroughputReason}, so at that throughput they are never done.", nameof(history));
 
-            RefuseTooMuchWork(options.Trials, Math.Min(MaxDays, Math.Ceiling(items / history.ThroughputPerDay)), $"forecast fewer items than {items:N0}");
+            RefuseTooMuchWork(options.Trials, Math.Min(MaxDays, Math.Ceiling(items / history.ThroughputPerDay)), FormattableString.Invariant($"forecast fewer items than {items:N0}"));
             var perDay = history.ItemsPerDayArray;
             var daysNeeded = RunTrials(options, progress, cancel, (ref SimulationRandom random) =>
             {

@@ -449,7 +449,7 @@ svg{max-width:100%;height:auto;font-size:12px}svg text{fill:#222}
             if (shown == total) return;
             x.WriteStartElement("p");
             x.WriteAttributeString("class", "note");
-            x.WriteString($"{shown:N0} of {total:N0} {what} shown, evenly spread; the percentile lines use them all.");
+            x.WriteString(FormattableString.Invariant($"{shown:N0} of {total:N0} {what} shown, evenly spread; the percentile lines use them all."));
             x.WriteEndElement();
         }
 

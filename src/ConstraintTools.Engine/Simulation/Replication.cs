@@ -229,7 +229,7 @@ namespace ConstraintTools.Simulation
         private int NewItem()
         {
             if (++live > MaxItemsInSystem)
-                throw new SimulationLimitException($"more than {MaxItemsInSystem:N0} items are in the workflow at once: it cannot settle at this demand. Shorten -Duration or relieve the overloaded stages (Find-Constraint shows them).");
+                throw new SimulationLimitException(FormattableString.Invariant($"more than {MaxItemsInSystem:N0} items are in the workflow at once: it cannot settle at this demand. Shorten -Duration or relieve the overloaded stages (Find-Constraint shows them)."));
             if (freeSlots.Count > 0) return freeSlots.Pop();
             if (slots == arrival.Length)
             {
