@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Threading;
 using System.Globalization;
+using System.Threading;
 
 namespace ConstraintTools.Analysis
 {

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Threading;
 using System.Linq;
+using System.Threading;
 using static ConstraintTools.Analysis.Evidence;
 
 namespace ConstraintTools.Analysis
