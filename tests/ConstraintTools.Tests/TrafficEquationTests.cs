@@ -155,3 +155,97 @@ public class TrafficEquationTests
         Assert.All(report.Stages.Where(s => s != slow), s => Assert.Equal(0, s.QueueGrowthPerWeek, 9));
     }
 }
+
+/// <summary>
+/// Loops of thousands of stages solve in work proportional to their edges, counted in elimination steps; in stage
+/// order the first of these filled in completely (50 million steps, 12 s and 4 GB).
+/// </summary>
+public class LargeLoopTests
+{
+    private const int Stages = 10_000;
+    private const double Rework = 1e-4;
+
+    private static Workflow Line(double demandPerWeek, Func<int, Route[]> routes) => new("Large loop")
+    {
+        DemandPerWeek = demandPerWeek,
+        Stages = Enumerable.Range(0, Stages).Select(i => new WorkflowStage("S" + i) { ServiceTimeHours = 0.1, Routes = routes(i) }).ToArray(),
+    };
+
+    private static string? Next(int i) => i + 1 < Stages ? "S" + (i + 1) : null;
+
+    /// <summary>The three solves of an analysis (visits, fluid, variability) take a few steps per stage each.</summary>
+    private static void AssertLinear(Workflow workflow)
+    {
+        var spent = new ModelSolution(workflow.Network).Budget.Spent;
+        Assert.True(spent <= 10 * Stages, $"{spent:N0} elimination steps for {Stages:N0} stages");
+    }
+
+    [Fact]
+    public void EveryStageSendingALittleBackToTheFirstIsSolvedExactly()
+    {
+        var workflow = Line(1, i => new[] { new Route("S0", Rework), new Route(Next(i), 1 - Rework) });
+
+        var report = WorkflowAnalyzer.Analyze(workflow);
+
+        AssertLinear(workflow);
+        // By hand: V_i = V_0 (1 − q)^i, and V_0 = 1 + q Σ V_i gives V_0 = (1 − q)^−n.
+        var first = Math.Pow(1 - Rework, -Stages);
+        foreach (var i in new[] { 0, 1, 4_999, Stages - 1 })
+            Expect.Close(first * Math.Pow(1 - Rework, i), report.Stages[i].VisitRatio, $"V[{i}]");
+    }
+
+    [Fact]
+    public void ARingOfTenThousandStagesIsOneLoopSolvedExactly()
+    {
+        var workflow = Line(1, i => new[] { new Route(null, Rework), new Route(i + 1 < Stages ? "S" + (i + 1) : "S0", 1 - Rework) });
+
+        var report = WorkflowAnalyzer.Analyze(workflow);
+
+        AssertLinear(workflow);
+        // By hand: V_i = V_0 (1 − q)^i, and V_0 = 1 + V_(n−1)(1 − q) gives V_0 = 1 / (1 − (1 − q)^n).
+        var first = 1 / (1 - Math.Pow(1 - Rework, Stages));
+        foreach (var i in new[] { 0, 1, 4_999, Stages - 1 })
+            Expect.Close(first * Math.Pow(1 - Rework, i), report.Stages[i].VisitRatio, $"V[{i}]");
+        Expect.Close(1, report.Stages.Sum(s => s.VisitRatio) * Rework, "every item leaves once");
+    }
+
+    [Fact]
+    public void ReworkThatBringsItemsBackWithoutEndIsRefusedNotReportedAsInfinity()
+    {
+        var random = new Random(1);
+        var workflow = Line(1, i => new[] { new Route("S" + random.Next(0, i + 1), 0.1), new Route(Next(i), 0.9) });
+
+        var error = Assert.Throws<WorkflowException>(() => WorkflowAnalyzer.Analyze(workflow));
+
+        Assert.Contains("more times than a number holds on average, more than the 1,000,000 allowed", error.Message);
+        Assert.Equal("stages", error.Field);
+    }
+
+    [Fact]
+    public void AnOverloadedTangleOfBackEdgesIsRefusedWithTheWorkItWouldTake()
+    {
+        var random = new Random(1);
+        var workflow = Line(1, i => new[] { new Route("S" + random.Next(0, i + 1), 0.001), new Route(Next(i), 0.999) });
+
+        var error = Assert.Throws<WorkflowException>(() => WorkflowAnalyzer.Analyze(workflow));
+
+        Assert.Contains("the rework loops among 10,000 stages (S0, S1, S2, …) cross each other so much that solving them takes more than 10,000,000 elimination steps", error.Message);
+    }
+
+    [Fact]
+    public void TheSameTangleUnderLightDemandIsSolvedAndSatisfiesTheTrafficEquations()
+    {
+        var random = new Random(1);
+        var workflow = Line(0.001, i => new[] { new Route("S" + random.Next(0, i + 1), 0.001), new Route(Next(i), 0.999) });
+
+        var report = WorkflowAnalyzer.Analyze(workflow);
+
+        var inflow = new double[Stages];
+        inflow[0] = 1;
+        for (var i = 0; i < Stages; i++)
+            foreach (var route in workflow.Stages[i].Routes.Where(r => r.To != null))
+                inflow[int.Parse(route.To!.Substring(1), System.Globalization.CultureInfo.InvariantCulture)] += report.Stages[i].VisitRatio * route.Probability;
+        for (var i = 0; i < Stages; i++) Expect.Close(inflow[i], report.Stages[i].VisitRatio, $"V[{i}] residual");
+        Assert.All(report.Stages, s => Assert.True(double.IsFinite(s.Utilization!.Value)));
+    }
+}

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 
 namespace ConstraintTools.Analysis
 {
@@ -7,15 +8,18 @@ namespace ConstraintTools.Analysis
     {
         private static readonly double MaxWaitWeeks = TimeSpan.MaxValue.TotalHours / Quantity.HoursPerCalendarWeek / 2;
         private readonly bool[] stable;
+        private readonly EliminationBudget budget = new();
+
+        public EliminationBudget Budget => budget;
 
         public ModelSolution(WorkflowNetwork network)
         {
             Network = network;
             var n = network.Count;
             Lambda = network.Workflow.DemandPerWeek;
-            Visits = SolveVisits(network);
-            (Arrivals, Departures) = SolveFluid(network, Lambda);
-            ArrivalScv = SolveArrivalVariability(network, Lambda, Arrivals, Departures);
+            Visits = SolveVisits(network, budget);
+            (Arrivals, Departures) = SolveFluid(network, Lambda, budget);
+            ArrivalScv = SolveArrivalVariability(network, Lambda, Arrivals, Departures, budget);
             Load = new double[n];
             WaitWeeks = new double?[n];
             stable = new bool[n];
@@ -59,12 +63,26 @@ namespace ConstraintTools.Analysis
             return Queueing.AllenCunneenWait(servers, Arrivals[i], Network.Capacity[i] / servers, ArrivalScv[i], serviceCv * serviceCv);
         }
 
-        /// <summary>Traffic equations V_j = e_j + Σ_i V_i P_ij.</summary>
-        private static double[] SolveVisits(WorkflowNetwork network)
+        /// <summary>
+        /// Visits of one stage per item beyond which a workflow is refused: rework that returns an item a million
+        /// times is a mistyped probability, and past about 1e300 the figures overflow to infinity.
+        /// </summary>
+        public const double MaxVisitRatio = 1e6;
+
+        /// <summary>Traffic equations V_j = e_j + Σ_i V_i P_ij (SPEC section 3).</summary>
+        private static double[] SolveVisits(WorkflowNetwork network, EliminationBudget budget)
         {
             var visits = new double[network.Count];
             visits[network.Entry] = 1;
-            network.Components.Solve(visits, network.EdgeProbability);
+            network.Components.Solve(visits, network.EdgeProbability, budget);
+            var most = 0;
+            for (var i = 1; i < visits.Length; i++)
+                if (!(visits[i] <= visits[most])) most = i;
+            if (!(visits[most] <= MaxVisitRatio))
+                throw new WorkflowException(string.Format(CultureInfo.InvariantCulture,
+                    "stage '{0}': rework loops bring an item to it {1} on average, more than the {2:N0} allowed; an item that loops this often never finishes: lower the probabilities that send work back",
+                    Display.Excerpt(network.StageName(most)), double.IsInfinity(visits[most]) ? "more times than a number holds" : visits[most].ToString("G3", CultureInfo.InvariantCulture) + " times",
+                    MaxVisitRatio), "stages");
             return visits;
         }
 
@@ -74,7 +92,7 @@ namespace ConstraintTools.Analysis
         /// whose arrivals still exceed capacity. The saturated set only shrinks, so it ends within
         /// as many rounds as the loop has stages.
         /// </summary>
-        private static (double[] arrivals, double[] departures) SolveFluid(WorkflowNetwork network, double lambda)
+        private static (double[] arrivals, double[] departures) SolveFluid(WorkflowNetwork network, double lambda, EliminationBudget budget)
         {
             var n = network.Count;
             var arrivals = new double[n];
@@ -96,7 +114,7 @@ namespace ConstraintTools.Analysis
                             weight[k] = saturated[i] ? 0 : network.EdgeProbability[k];
                             if (saturated[i]) arrivals[network.EdgeTarget[k]] += network.Capacity[i] * network.EdgeProbability[k];
                         }
-                    network.Components.SolveComponent(members, arrivals, weight);
+                    network.Components.SolveComponent(members, arrivals, weight, budget);
                     var changed = false;
                     foreach (var i in members)
                     {
@@ -118,7 +136,7 @@ namespace ConstraintTools.Analysis
         /// linear: y_j = λe_j·c0² + Σ_i d_i P_ij (1 − P_ij + P_ij α_i) + Σ_i y_i · d_i P_ij² β_i / a_i,
         /// with cd_i² = α_i + β_i ca_i² from the linking equation and u_i = d_i/μ_i.
         /// </summary>
-        private static double[] SolveArrivalVariability(WorkflowNetwork network, double lambda, double[] arrivals, double[] departures)
+        private static double[] SolveArrivalVariability(WorkflowNetwork network, double lambda, double[] arrivals, double[] departures, EliminationBudget budget)
         {
             var n = network.Count;
             var y = new double[n];
@@ -140,7 +158,7 @@ namespace ConstraintTools.Analysis
                     weight[k] = arrivals[i] > 0 ? departures[i] * p * p * beta / arrivals[i] : 0;
                 }
             }
-            network.Components.Solve(y, weight);
+            network.Components.Solve(y, weight, budget);
             for (var j = 0; j < n; j++) y[j] = arrivals[j] > 0 ? y[j] / arrivals[j] : 1;
             return y;
         }
