@@ -125,7 +125,9 @@ public class FluidModelTests
         Expect.Close(4, report.Stages[1].QueueGrowthPerWeek, "g[Slow] = 5 − 1");
         Expect.Close(5, report.Stages[2].ThroughputPerWeek, "Quick still gets its half");
         Expect.Close(2, report.ThroughputCeilingPerWeek, "X_max = 1 / 0.5");
-        Expect.Close(2, report.ThroughputPerWeek, "X = min(10, 2)");
+        // What leaves: 1 from Slow and 5 from Quick; the ceiling is what the demanded half-and-half mix would get.
+        Expect.Close(6, report.ThroughputPerWeek, "X = d_Slow + d_Quick");
+        Assert.Contains("Demand is 10 items/week; 6 leave, but the mix the demand asks for is delivered at most at 2, the ceiling Slow sets on its branch.", report.Evidence);
     }
 
     [Fact]

@@ -37,9 +37,12 @@ namespace ConstraintTools.Analysis
                 lines.Add(stage.IsStable
                     ? $"{stage.Stage} is the constraint: {Percent(stage.Utilization!.Value)} utilized, the highest of {MeasuredCount(solution)} measured stages."
                     : $"{stage.Stage} is the constraint: demand asks {Percent(stage.Utilization!.Value)} of its capacity ({Number(stage.ArrivalRatePerWeek)} of {Number(stage.CapacityPerWeek!.Value)} items/week).");
-                lines.Add(report.DemandPerWeek > report.ThroughputPerWeek
-                    ? $"Demand is {Number(report.DemandPerWeek)} items/week; the workflow delivers at most {Number(report.ThroughputPerWeek)}, the ceiling {stage.Stage} sets."
-                    : $"Demand of {Number(report.DemandPerWeek)} items/week is met; {stage.Stage} caps throughput at {Number(report.ThroughputCeilingPerWeek!.Value)} items/week.");
+                var ceiling = report.ThroughputCeilingPerWeek!.Value;
+                lines.Add(report.DemandPerWeek <= report.ThroughputPerWeek
+                    ? $"Demand of {Number(report.DemandPerWeek)} items/week is met; {stage.Stage} caps throughput at {Number(ceiling)} items/week."
+                    : report.ThroughputPerWeek > ceiling * (1 + 1e-9)
+                        ? $"Demand is {Number(report.DemandPerWeek)} items/week; {Number(report.ThroughputPerWeek)} leave, but the mix the demand asks for is delivered at most at {Number(ceiling)}, the ceiling {stage.Stage} sets on its branch."
+                        : $"Demand is {Number(report.DemandPerWeek)} items/week; the workflow delivers at most {Number(report.ThroughputPerWeek)}, the ceiling {stage.Stage} sets.");
             }
             else
             {

@@ -68,7 +68,7 @@ namespace ConstraintTools.Analysis
 
             double? ceiling = constraint is int bound ? 1 / solution.Load[bound] : null;
             var lambda = solution.Lambda;
-            var throughput = ceiling is double x ? Math.Min(lambda, x) : lambda;
+            var throughput = ExitRate(solution);
             var reachable = Enumerable.Range(0, network.Count).Where(i => network.Measured[i] && solution.Visits[i] > 0).ToList();
             var stable = reachable.All(i => solution.WaitWeeks[i].HasValue);
             double? leadWeeks = stable ? reachable.Sum(i => solution.Visits[i] * (solution.WaitWeeks[i]!.Value + network.ServiceWeeks[i])) : null;
@@ -96,6 +96,23 @@ namespace ConstraintTools.Analysis
             };
             report.Evidence = Evidence.Write(solution, report, constraint, next);
             return report;
+        }
+
+        /// <summary>
+        /// What leaves the workflow per week in the fluid model (SPEC section 3): Σ_i d_i·P(i → done). On a line, or
+        /// wherever the constraint carries all the work, it is min(λ, X_max); where the overloaded stage sits on one
+        /// branch, the other branches still deliver their share and it is more than X_max, the rate at which the mix
+        /// the demand asks for can be delivered.
+        /// </summary>
+        private static double ExitRate(ModelSolution solution)
+        {
+            var network = solution.Network;
+            var leaving = 0.0;
+            for (var i = 0; i < network.Count; i++)
+                for (var k = network.EdgeStart[i]; k < network.EdgeStart[i + 1]; k++)
+                    if (network.EdgeTarget[k] < 0) leaving += solution.Departures[i] * network.EdgeProbability[k];
+            // Conservation makes this λ within rounding when nothing overloads; say exactly λ then.
+            return solution.Arrivals.Zip(solution.Departures, (a, d) => a > d).Any(overloaded => overloaded) ? Math.Min(leaving, solution.Lambda) : solution.Lambda;
         }
 
         private static double? Project(ModelSolution solution, int i, WorkflowStage stage, TimeSpan horizon, double? cycleWeeks)

@@ -16,7 +16,10 @@ namespace ConstraintTools
 
         public double DemandPerWeek { get; internal set; }
 
-        /// <summary>min(demand, ceiling).</summary>
+        /// <summary>
+        /// Items leaving per week in the fluid model: min(demand, ceiling) on a line, and more than the ceiling where an
+        /// overloaded stage holds back only its own branch.
+        /// </summary>
         public double ThroughputPerWeek { get; internal set; }
 
         /// <summary>X_max = min μ/V; null when no stage has a known, finite capacity.</summary>
