@@ -143,6 +143,59 @@ public class SimulationTests
     }
 
     [Fact]
+    public void AWipLimitHoldsWhenTheLimitedStageIsListedBeforeItsFeeder()
+    {
+        // Intake feeds Review at four times Review's pace; Review, listed first, must still stop at 2.
+        var workflow = new Workflow("Listed backwards")
+        {
+            Calendar = AllHours,
+            DemandPerWeek = 30,
+            EntryStage = "Intake",
+            Stages = new[]
+            {
+                new WorkflowStage("Review") { ServiceTimeHours = 8, WipLimit = 2, Routes = new[] { new Route(null, 1) } },
+                new WorkflowStage("Intake") { ServiceTimeHours = 1, Routes = new[] { new Route("Review", 1) } },
+            },
+        };
+
+        var result = FlowSimulator.Run(workflow, Long());
+
+        Assert.Equal(2, result.Stages[0].MaxWip);
+        Assert.Equal(21, result.Summary.ThroughputPerWeek, 0); // Review's capacity: 168 / 8
+    }
+
+    /// <summary>Intake → Build → Review, Review sending a third back to Build, every stage limited to one item, in each of the six list orders.</summary>
+    public static IEnumerable<object[]> ListOrdersOfAReworkLoop() =>
+        new[] { "IBR", "IRB", "BIR", "BRI", "RIB", "RBI" }.Select(order => new object[] { order });
+
+    [Theory]
+    [MemberData(nameof(ListOrdersOfAReworkLoop))]
+    public void AReworkLoopNeitherDeadlocksNorBreaksALimitWhateverTheListOrder(string order)
+    {
+        var stages = new Dictionary<char, WorkflowStage>
+        {
+            ['I'] = new("Intake") { ServiceTimeHours = 1, WipLimit = 1, Routes = new[] { new Route("Build", 1) } },
+            ['B'] = new("Build") { ServiceTimeHours = 2, WipLimit = 1, Routes = new[] { new Route("Review", 1) } },
+            ['R'] = new("Review") { ServiceTimeHours = 2, WipLimit = 1, Routes = new[] { new Route("Build", 1.0 / 3), new Route(null, 2.0 / 3) } },
+        };
+        var workflow = new Workflow("Loop " + order)
+        {
+            Calendar = AllHours,
+            DemandPerWeek = 10,
+            EntryStage = "Intake",
+            Stages = order.Select(letter => stages[letter]).ToArray(),
+        };
+
+        var result = FlowSimulator.Run(workflow, Long());
+        var byName = result.Stages.ToDictionary(s => s.Stage);
+
+        // Only Build takes rework, so only Build may go past its limit.
+        Assert.Equal(1, byName["Intake"].MaxWip);
+        Assert.Equal(1, byName["Review"].MaxWip);
+        Assert.Equal(10, result.Summary.ThroughputPerWeek, 0);
+    }
+
+    [Fact]
     public void ACadenceStageReleasesOnlyOnItsSchedule()
     {
         var workflow = new Workflow("Trains")
