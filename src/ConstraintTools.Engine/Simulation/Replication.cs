@@ -32,6 +32,7 @@ namespace ConstraintTools.Simulation
         private readonly double duration;
         private readonly double warmUp;
         private readonly double sampleEvery;
+        private long samplesTaken;
         private SimulationRandom random;
         private readonly EventHeap events = new EventHeap();
 
@@ -150,7 +151,8 @@ namespace ConstraintTools.Simulation
         private void Sample()
         {
             Result.Samples.Add((now, (int[])wip.Clone()));
-            events.Push(now + sampleEvery, SampleEvent, 0, 0);
+            // A multiple, not a sum: adding the interval drifts, and the sample at the very end went missing.
+            events.Push(++samplesTaken * sampleEvery, SampleEvent, 0, 0);
         }
 
         private bool Admits(int stage) => wip[stage] < model.WipLimit[stage];
