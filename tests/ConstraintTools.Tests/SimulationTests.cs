@@ -282,19 +282,60 @@ public class SimulationTests
         Assert.Equal(10_081 * 2 * 2, FlowSimulator.Run(line, everySecond).TimeSeries.Count);
     }
 
-    [Fact]
-    public void GammaDurationsHaveTheirMeanAndCv()
+    [Theory]
+    [InlineData(0.3, 400_000, 0.01)]
+    [InlineData(1.0, 400_000, 0.01)]
+    [InlineData(2.5, 400_000, 0.02)]
+    // The largest cv allowed: shape 0.01, whose draws are mostly near 0 and now and then huge, so it takes millions.
+    [InlineData(Workflow.MaxCv, 4_000_000, 0.05)]
+    // Normal draws below GammaDuration.NormalBelowCv, gamma at it.
+    [InlineData(1e-3, 400_000, 0.01)]
+    [InlineData(9.99e-4, 400_000, 0.01)]
+    [InlineData(1e-160, 1000, 0.01)]
+    public void DurationsHaveTheirMeanAndCv(double cv, int draws, double relativeTolerance)
     {
         var random = SimulationRandom.ForReplication(9, 0);
-        foreach (var cv in new[] { 0.3, 1.0, 2.5 })
+        var duration = new GammaDuration(5, cv);
+        double mean = 0, squares = 0;
+        for (var n = 1; n <= draws; n++)
         {
-            var duration = new GammaDuration(5, cv);
-            var values = Enumerable.Range(0, 400_000).Select(_ => duration.Sample(ref random)).ToList();
-            var mean = values.Average();
-            var sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
-            Assert.Equal(5, mean, 1);
-            Assert.Equal(cv, sd / mean, 1);
+            // Welford's update: the textbook sum of squares loses a cv of 1e-3 to cancellation.
+            var value = duration.Sample(ref random);
+            var delta = value - mean;
+            mean += delta / n;
+            squares += delta * (value - mean);
         }
+        var sampleCv = Math.Sqrt(squares / (draws - 1)) / mean;
+
+        Assert.True(Math.Abs(mean - 5) <= 5 * relativeTolerance, $"mean {mean:R}");
+        Assert.True(Math.Abs(sampleCv - cv) <= cv * relativeTolerance + 1e-15, $"cv {sampleCv:R}");
+    }
+
+    [Fact]
+    public void AFixedDurationIsItsMean()
+    {
+        var random = SimulationRandom.ForReplication(9, 0);
         Assert.Equal(5, new GammaDuration(5, 0).Sample(ref random));
+    }
+
+    [Fact]
+    public void AStageOfTinyCvSimulatesAsAFixedTime()
+    {
+        // Before, 1/cv² overflowed: every draw was NaN, and the run reported throughput 0 at 100 % utilization.
+        var workflow = new Workflow("Nearly fixed")
+        {
+            Calendar = AllHours,
+            DemandPerWeek = 20,
+            DemandCv = 1e-160,
+            Stages = new[] { new WorkflowStage("Press") { ServiceTimeHours = 4.2, Cv = 1e-160 } },
+        };
+
+        var result = FlowSimulator.Run(workflow, new SimulationOptions { Duration = TimeSpan.FromDays(7 * 20), WarmUp = TimeSpan.FromDays(7), Replications = 2 });
+
+        // D/D/1: an item every 8.4 h, served in 4.2 h, never waits.
+        var press = result.Stages[0];
+        Assert.Equal(20, press.ThroughputPerWeek, 1);
+        Assert.Equal(0.5, press.Utilization!.Value, 3);
+        Assert.Equal(0, press.WaitTime!.Value.TotalHours, 6);
     }
 }
