@@ -56,7 +56,21 @@ namespace ConstraintTools.PowerShell
                 Stop(new ArgumentException($"-WarmUp must be at least 0 and shorter than -Duration ({Display.Duration(Duration)}); it is {Display.Duration(warmUp)}."), "InvalidWarmUp", warmUp);
             if (SampleInterval is TimeSpan every && every <= TimeSpan.Zero)
                 Stop(new ArgumentException($"-SampleInterval must be positive; it is {every}."), "InvalidSampleInterval", every);
+            // Too many samples for even a one-stage workflow is a mistaken interval, whatever the workflows.
+            if (SampleEvery is TimeSpan interval)
+            {
+                try
+                {
+                    FlowSimulator.CheckWipSamples(Duration, interval, Replications, stages: 1);
+                }
+                catch (ArgumentException ex)
+                {
+                    Stop(ex, "TooManyWipSamples", interval);
+                }
+            }
         }
+
+        private TimeSpan? SampleEvery => TimeSeries ? SampleInterval ?? TimeSpan.FromTicks(Duration.Ticks / 100) : null;
 
         private void Stop(Exception exception, string errorId, object target) =>
             ThrowTerminatingError(new ErrorRecord(exception, errorId, ErrorCategory.InvalidArgument, target));
@@ -70,8 +84,20 @@ namespace ConstraintTools.PowerShell
                 WarmUp = WarmUp ?? TimeSpan.FromTicks(Duration.Ticks / 10),
                 Replications = Replications,
                 Seed = Seed,
-                SampleEvery = TimeSeries ? SampleInterval ?? TimeSpan.FromTicks(Duration.Ticks / 100) : null,
+                SampleEvery = SampleEvery,
             };
+            if (options.SampleEvery is TimeSpan interval)
+            {
+                try
+                {
+                    FlowSimulator.CheckWipSamples(Duration, interval, Replications, workflow.Stages.Count);
+                }
+                catch (ArgumentException ex)
+                {
+                    WriteError(new ErrorRecord(ex, "TooManyWipSamples", ErrorCategory.LimitsExceeded, workflow));
+                    return;
+                }
+            }
             var progress = new ProgressRecord(1, $"Simulating {workflow.Name}", $"{Replications} replications of {Display.Duration(Duration)}");
 
             SimulationResult result;

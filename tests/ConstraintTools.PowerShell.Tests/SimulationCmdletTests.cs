@@ -55,6 +55,31 @@ public sealed class SimulationCmdletTests : IDisposable
     }
 
     [Fact]
+    public void ASampleIntervalOfATickIsRefusedBeforeAnyWork()
+    {
+        var (refused, _) = session.Invoke(SupportDesk +
+            "try { $w | Invoke-FlowSimulation -TimeSeries -SampleInterval ([timespan]1); 'ran' } catch { $_.FullyQualifiedErrorId; $_.CategoryInfo.Category; $_.Exception.Message }");
+
+        Assert.Equal("TooManyWipSamples,ConstraintTools.PowerShell.InvokeFlowSimulationCommand", refused[0].ToString());
+        Assert.Equal("InvalidArgument", refused[1].ToString());
+        // 52 weeks are 314,496,000,000,000 ticks: one sample at 0 and one at each tick, in each of 10 replications.
+        Assert.Equal("Sampling the WIP every 00:00:00.0000001 over 52w would keep 3,144,960,000,000,010 samples (314,496,000,000,001 instants × 10 replications × 1 stage), "
+            + "more than the 2,000,000 allowed; sample every 3m or less often, or run fewer replications.", refused[2].ToString());
+    }
+
+    [Fact]
+    public void AnIntervalTooFineForAWorkflowsStagesIsRefusedForThatWorkflowAlone()
+    {
+        // Every 5 minutes for 52 weeks: 104,833 instants, 1,048,330 samples for one stage but four times that for the desk's four.
+        var (output, errors) = session.Invoke(SupportDesk + "$w | Invoke-FlowSimulation -TimeSeries -SampleInterval 5m -Summary; 'next'");
+
+        Assert.Equal("next", output.Single().ToString());
+        var error = errors.Single();
+        Assert.Equal("TooManyWipSamples,ConstraintTools.PowerShell.InvokeFlowSimulationCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("would keep 4,193,320 samples (104,833 instants × 10 replications × 4 stages)", error.Exception.Message);
+    }
+
+    [Fact]
     public void RendersTheStagesWithTheirHalfWidths()
     {
         var text = session.Render(SupportDesk + "$w | Invoke-FlowSimulation -Duration 20w -Replications 4");

@@ -113,6 +113,17 @@ public sealed class WorkflowBuildingCmdletTests : IDisposable
     }
 
     [Fact]
+    public void ACvAboveTenIsRefusedNamingTheStage()
+    {
+        var (output, errors) = session.Invoke("New-WorkflowStage Review -ServiceTime 4h -Cv 5e4; New-WorkflowStage Test -ServiceTime 1h -Cv 10 | ForEach-Object Cv");
+
+        Assert.Equal(10.0, output.Single().BaseObject);
+        var error = errors.Single();
+        Assert.Equal("InvalidStageValue,ConstraintTools.PowerShell.NewWorkflowStageCommand", error.FullyQualifiedErrorId);
+        Assert.Equal("Stage 'Review', -Cv: the cv must be from 0 to 10, not 50000: beyond that a rare few items take nearly all the time, which no simulation of a sensible length sees.", error.Exception.Message);
+    }
+
+    [Fact]
     public void ABadRowIsANonTerminatingErrorAndTheOtherRowsStillMakeStages()
     {
         var (output, errors) = session.Invoke("""

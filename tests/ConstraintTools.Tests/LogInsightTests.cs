@@ -227,6 +227,19 @@ public class LogInsightTests
 
     // ---- The workflow fitted to a log ----
 
+    [Fact]
+    public void AFitCapsACvBeyondWhatAModelTakesAndSaysSo()
+    {
+        // 200 items arrive at once and one 1,000 h later: 199 gaps of 0 and one of 1,000 (mean 5, sample variance 995,000 / 199).
+        var rows = Enumerable.Range(0, 200).SelectMany(i => new[] { ($"I{i}", 0.0, "In Progress"), ($"I{i}", 1.0, "Done") })
+            .Concat(new[] { ("Late", 1000.0, "In Progress"), ("Late", 1001.0, "Done") });
+
+        var fitted = WorkflowFit.Fit(Build(rows), Delivery(), out var notes);
+
+        Assert.Equal(Workflow.MaxCv, fitted.DemandCv);
+        Assert.Contains("The gaps between arrivals vary with a cv of 14.14, more than the 10 a model takes (a few very long ones, or work that arrives in bulk): the model uses 10.", notes);
+    }
+
     [Theory]
     [InlineData("ordered")]
     [InlineData("shuffled")]

@@ -143,6 +143,59 @@ public class SimulationTests
     }
 
     [Fact]
+    public void AWipLimitHoldsWhenTheLimitedStageIsListedBeforeItsFeeder()
+    {
+        // Intake feeds Review at four times Review's pace; Review, listed first, must still stop at 2.
+        var workflow = new Workflow("Listed backwards")
+        {
+            Calendar = AllHours,
+            DemandPerWeek = 30,
+            EntryStage = "Intake",
+            Stages = new[]
+            {
+                new WorkflowStage("Review") { ServiceTimeHours = 8, WipLimit = 2, Routes = new[] { new Route(null, 1) } },
+                new WorkflowStage("Intake") { ServiceTimeHours = 1, Routes = new[] { new Route("Review", 1) } },
+            },
+        };
+
+        var result = FlowSimulator.Run(workflow, Long());
+
+        Assert.Equal(2, result.Stages[0].MaxWip);
+        Assert.Equal(21, result.Summary.ThroughputPerWeek, 0); // Review's capacity: 168 / 8
+    }
+
+    /// <summary>Intake → Build → Review, Review sending a third back to Build, every stage limited to one item, in each of the six list orders.</summary>
+    public static IEnumerable<object[]> ListOrdersOfAReworkLoop() =>
+        new[] { "IBR", "IRB", "BIR", "BRI", "RIB", "RBI" }.Select(order => new object[] { order });
+
+    [Theory]
+    [MemberData(nameof(ListOrdersOfAReworkLoop))]
+    public void AReworkLoopNeitherDeadlocksNorBreaksALimitWhateverTheListOrder(string order)
+    {
+        var stages = new Dictionary<char, WorkflowStage>
+        {
+            ['I'] = new("Intake") { ServiceTimeHours = 1, WipLimit = 1, Routes = new[] { new Route("Build", 1) } },
+            ['B'] = new("Build") { ServiceTimeHours = 2, WipLimit = 1, Routes = new[] { new Route("Review", 1) } },
+            ['R'] = new("Review") { ServiceTimeHours = 2, WipLimit = 1, Routes = new[] { new Route("Build", 1.0 / 3), new Route(null, 2.0 / 3) } },
+        };
+        var workflow = new Workflow("Loop " + order)
+        {
+            Calendar = AllHours,
+            DemandPerWeek = 10,
+            EntryStage = "Intake",
+            Stages = order.Select(letter => stages[letter]).ToArray(),
+        };
+
+        var result = FlowSimulator.Run(workflow, Long());
+        var byName = result.Stages.ToDictionary(s => s.Stage);
+
+        // Only Build takes rework, so only Build may go past its limit.
+        Assert.Equal(1, byName["Intake"].MaxWip);
+        Assert.Equal(1, byName["Review"].MaxWip);
+        Assert.Equal(10, result.Summary.ThroughputPerWeek, 0);
+    }
+
+    [Fact]
     public void ACadenceStageReleasesOnlyOnItsSchedule()
     {
         var workflow = new Workflow("Trains")
@@ -215,18 +268,74 @@ public class SimulationTests
     }
 
     [Fact]
-    public void GammaDurationsHaveTheirMeanAndCv()
+    public void MoreWipSamplesThanMemoryHoldsAreRefusedUpFront()
+    {
+        var line = new Workflow("Line") { DemandPerWeek = 10, Stages = new[] { new WorkflowStage("A") { ServiceTimeHours = 2 }, new WorkflowStage("B") { ServiceTimeHours = 3 } } };
+        var everySecond = new SimulationOptions { Duration = TimeSpan.FromDays(7), WarmUp = TimeSpan.Zero, Replications = 2, SampleEvery = TimeSpan.FromSeconds(1) };
+
+        var ex = Assert.Throws<ArgumentException>(() => FlowSimulator.Run(line, everySecond));
+
+        // 604,801 instants (0 s to 604,800 s) in each of 2 replications, for each of 2 stages; 500,000 instants would fit.
+        Assert.Equal("Sampling the WIP every 00:00:01 over 7d would keep 2,419,204 samples (604,801 instants × 2 replications × 2 stages), "
+            + "more than the 2,000,000 allowed; sample every 1m or less often, or run fewer replications.", ex.Message);
+        everySecond.SampleEvery = TimeSpan.FromMinutes(1);
+        Assert.Equal(10_081 * 2 * 2, FlowSimulator.Run(line, everySecond).TimeSeries.Count);
+    }
+
+    [Theory]
+    [InlineData(0.3, 400_000, 0.01)]
+    [InlineData(1.0, 400_000, 0.01)]
+    [InlineData(2.5, 400_000, 0.02)]
+    // The largest cv allowed: shape 0.01, whose draws are mostly near 0 and now and then huge, so it takes millions.
+    [InlineData(Workflow.MaxCv, 4_000_000, 0.05)]
+    // Normal draws below GammaDuration.NormalBelowCv, gamma at it.
+    [InlineData(1e-3, 400_000, 0.01)]
+    [InlineData(9.99e-4, 400_000, 0.01)]
+    [InlineData(1e-160, 1000, 0.01)]
+    public void DurationsHaveTheirMeanAndCv(double cv, int draws, double relativeTolerance)
     {
         var random = SimulationRandom.ForReplication(9, 0);
-        foreach (var cv in new[] { 0.3, 1.0, 2.5 })
+        var duration = new GammaDuration(5, cv);
+        double mean = 0, squares = 0;
+        for (var n = 1; n <= draws; n++)
         {
-            var duration = new GammaDuration(5, cv);
-            var values = Enumerable.Range(0, 400_000).Select(_ => duration.Sample(ref random)).ToList();
-            var mean = values.Average();
-            var sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
-            Assert.Equal(5, mean, 1);
-            Assert.Equal(cv, sd / mean, 1);
+            // Welford's update: the textbook sum of squares loses a cv of 1e-3 to cancellation.
+            var value = duration.Sample(ref random);
+            var delta = value - mean;
+            mean += delta / n;
+            squares += delta * (value - mean);
         }
+        var sampleCv = Math.Sqrt(squares / (draws - 1)) / mean;
+
+        Assert.True(Math.Abs(mean - 5) <= 5 * relativeTolerance, $"mean {mean:R}");
+        Assert.True(Math.Abs(sampleCv - cv) <= cv * relativeTolerance + 1e-15, $"cv {sampleCv:R}");
+    }
+
+    [Fact]
+    public void AFixedDurationIsItsMean()
+    {
+        var random = SimulationRandom.ForReplication(9, 0);
         Assert.Equal(5, new GammaDuration(5, 0).Sample(ref random));
+    }
+
+    [Fact]
+    public void AStageOfTinyCvSimulatesAsAFixedTime()
+    {
+        // Before, 1/cv² overflowed: every draw was NaN, and the run reported throughput 0 at 100 % utilization.
+        var workflow = new Workflow("Nearly fixed")
+        {
+            Calendar = AllHours,
+            DemandPerWeek = 20,
+            DemandCv = 1e-160,
+            Stages = new[] { new WorkflowStage("Press") { ServiceTimeHours = 4.2, Cv = 1e-160 } },
+        };
+
+        var result = FlowSimulator.Run(workflow, new SimulationOptions { Duration = TimeSpan.FromDays(7 * 20), WarmUp = TimeSpan.FromDays(7), Replications = 2 });
+
+        // D/D/1: an item every 8.4 h, served in 4.2 h, never waits.
+        var press = result.Stages[0];
+        Assert.Equal(20, press.ThroughputPerWeek, 1);
+        Assert.Equal(0.5, press.Utilization!.Value, 3);
+        Assert.Equal(0, press.WaitTime!.Value.TotalHours, 6);
     }
 }

@@ -26,6 +26,18 @@ public class WorkflowAuditTests
     }
 
     [Fact]
+    public void AStageBelowCapacityWhoseWaitRunsToMillenniaSaysHowBusyItIs()
+    {
+        // te = 100,000 weeks, μ = 1e-5/week against 1.25e-6: 12.5 % busy; the wait, 0.125 / 8.75e-6 × (100 + 100) / 2 weeks,
+        // is 1.4 million weeks, past what a TimeSpan holds.
+        var findings = Audit("name: x\ndemand: { rate: 0.00000125, cv: 10 }\nstages:\n  - name: Build\n    serviceTime: 100000w\n    cv: 10\n");
+
+        var unstable = Only(findings, "UnstableStage", "Build");
+        Assert.Equal("Build is busy 12.5% of the time, but with a service time of 100000w, a cv of 10 and arrivals of cv 10 its mean wait runs to thousands of years: its queue never settles.", unstable.Message);
+        Assert.Equal("Shorten Build's service time, cut the variability (cv) of its work and arrivals, or give it more capacity.", unstable.Recommendation);
+    }
+
+    [Fact]
     public void AStageAbove85PercentIsAWarning()
     {
         // ρ = 9/10; M/M/1 wait 0.9/(10 − 9) wk = 6.3 days.

@@ -353,6 +353,17 @@ public class WorkflowYamlTests
         Assert.Equal("crowd.yaml:4:14: stages[0].servers: stage 'Deploy': 2,000,000,000 servers is more than the 1,000,000 allowed; for an automated stage give a capacity instead", ex.Message);
     }
 
+    [Theory]
+    [InlineData("demand: { rate: 10/week, cv: 100 }\nstages:\n  - { name: A, serviceTime: 1h }\n", 1, 30, "demand.cv: the demand cv must be from 0 to 10, not 100: beyond that")]
+    [InlineData("demand: 10/week\nstages:\n  - name: A\n    serviceTime: 1h\n    cv: 1e154\n", 5, 9, "stages[0].cv: stage 'A': the cv must be from 0 to 10, not 1E+154: beyond that")]
+    [InlineData("demand: 10/week\nstages:\n  - name: A\n    serviceTime: 1h\n    cv: -0.5\n", 5, 9, "stages[0].cv: stage 'A': the cv must be from 0 to 10, not -0.5")]
+    public void ACvOutsideZeroToTenIsAnErrorWithItsLine(string body, int line, int column, string reason)
+    {
+        var ex = Assert.Throws<WorkflowException>(() => WorkflowYaml.Parse("name: x\n" + body, "cv.yaml"));
+
+        Assert.StartsWith($"cv.yaml:{line + 1}:{column}: {reason}", ex.Message);
+    }
+
     [Fact]
     public void AMillionServersAtLightLoadAnalyseAtOnce()
     {

@@ -269,6 +269,12 @@ public static class AwkwardWorkflows
         from numerator in Gen.Choose(1, denominator)
         select numerator / (double)denominator;
 
+    /// <summary>A cv in (0, <see cref="Workflow.MaxCv"/>], from a millionth up.</summary>
+    private static readonly Gen<double> Cv =
+        from share in Share
+        from exponent in Gen.Choose(-6, 1)
+        select share * Math.Pow(10, exponent);
+
     private static readonly Gen<WorkCalendar> Calendar =
         from hours in Share
         from days in Share
@@ -285,7 +291,7 @@ public static class AwkwardWorkflows
         from amount in Positive
         from cadenceTicks in Gen.Choose(1, 1_000_000).SelectMany(a => Gen.Choose(1, 1_000_000), (a, b) => (long)a * b)
         from batch in Gen.Choose(0, 40)
-        from cv in Gen.Frequency((2, Gen.Constant<double?>(null)), (1, Gen.Constant<double?>(0)), (3, Positive.Select(x => (double?)x)))
+        from cv in Gen.Frequency((2, Gen.Constant<double?>(null)), (1, Gen.Constant<double?>(0)), (3, Cv.Select(x => (double?)x)))
         from availability in Gen.Frequency((2, Gen.Constant<double?>(null)), (3, Share.Select(x => (double?)x)))
         from calendar in Gen.Frequency((3, Gen.Constant<WorkCalendar?>(null)), (1, Gen.Constant<WorkCalendar?>(WorkCalendar.AllHours)), (1, Calendar.Select(c => (WorkCalendar?)c)))
         from wip in Gen.Choose(-1, 50)
@@ -305,7 +311,7 @@ public static class AwkwardWorkflows
             from name in Text
             from calendar in Gen.Frequency((2, Gen.Constant(WorkCalendar.Default)), (1, Calendar))
             from demand in Gen.Frequency((1, Gen.Constant(0.0)), (4, Positive))
-            from demandCv in Gen.Frequency((2, Gen.Constant(1.0)), (1, Gen.Constant(0.0)), (2, Positive))
+            from demandCv in Gen.Frequency((2, Gen.Constant(1.0)), (1, Gen.Constant(0.0)), (2, Cv))
             from value in Gen.Frequency((2, Gen.Constant<double?>(null)), (1, Positive.Select(x => (double?)-x)), (2, Positive.Select(x => (double?)x)))
             from entry in Gen.Choose(-1, count - 1)
             from doneStates in Texts(2)

@@ -27,12 +27,19 @@ namespace ConstraintTools.Analysis
             {
                 var definition = workflow.Stages[stage.Position - 1];
                 var name = stage.Stage;
-                if (stage.IsMeasured && !stage.IsStable)
+                if (stage.IsMeasured && !stage.IsStable && stage.QueueGrowthPerWeek <= 0 && stage.Utilization < 1)
+                {
+                    // Below capacity, yet the model calls it unstable: its mean wait is past what a TimeSpan holds.
+                    Add(AuditSeverity.Error, "UnstableStage", name,
+                        $"{name} is busy {P(stage.BusyFraction ?? 0)} of the time, but with a service time of {Display.Duration(stage.ServiceTime)}, a cv of {N(definition.Cv)} and arrivals of cv {N(stage.ArrivalCv)} its mean wait runs to thousands of years: its queue never settles.",
+                        $"Shorten {name}'s service time, cut the variability (cv) of its work and arrivals, or give it more capacity.");
+                }
+                else if (stage.IsMeasured && !stage.IsStable)
                 {
                     Add(AuditSeverity.Error, "UnstableStage", name,
                         stage.QueueGrowthPerWeek > 0
                             ? $"{name} receives {N(stage.InflowPerWeek)} items/week but finishes {N(stage.ThroughputPerWeek)}: its queue grows {N(stage.QueueGrowthPerWeek)} items/week without end."
-                            : $"{name} runs at 100% of its capacity: its queue never settles.",
+                            : $"{name} runs at {P(stage.Utilization ?? 1)} of its capacity: its queue never settles.",
                         $"Raise {name}'s capacity by more than x{N(stage.Utilization ?? 1)} (servers, availability or a shorter service time), or cut the work it receives (rework, demand).");
                 }
                 else if (stage.BusyFraction > HighUtilization)

@@ -99,7 +99,7 @@ namespace ConstraintTools.Analysis
                     if (n >= MinimumForCv)
                     {
                         var variance = Math.Max(0, (activeSquares[s] - n * mean * mean) / (n - 1));
-                        cv = Math.Sqrt(variance) / mean;
+                        cv = WithinModel(Math.Sqrt(variance) / mean, $"{stage.Name}'s time in service", said);
                     }
                     else said.Add($"Only one visit to {stage.Name} ended in the window: it keeps the template's cv.");
                 }
@@ -121,7 +121,7 @@ namespace ConstraintTools.Analysis
             {
                 Calendar = template.Calendar,
                 DemandPerWeek = weeks > 0 ? starts.Count / weeks : 0,
-                DemandCv = ArrivalCv(starts) ?? template.DemandCv,
+                DemandCv = ArrivalCv(starts) is double arrivalCv ? WithinModel(arrivalCv, "The gaps between arrivals", said) : template.DemandCv,
                 EntryStage = entry,
                 ValuePerItem = template.ValuePerItem,
                 Stages = stages,
@@ -136,6 +136,14 @@ namespace ConstraintTools.Analysis
                 throw new WorkflowException($"the routing fitted from the log is not a workable model ({ex.Reason}); a window in which finished items show how work leaves the stages fixes it", ex.Field, inner: ex);
             }
             return fitted;
+        }
+
+        /// <summary>A measured cv, or the most a model takes, with a note, when the log varies more.</summary>
+        private static double WithinModel(double cv, string what, List<string> said)
+        {
+            if (cv <= Workflow.MaxCv) return cv;
+            said.Add($"{what} vary with a cv of {Number(cv)}, more than the {Number(Workflow.MaxCv)} a model takes (a few very long ones, or work that arrives in bulk): the model uses {Number(Workflow.MaxCv)}.");
+            return Workflow.MaxCv;
         }
 
         /// <summary>The cv of the gaps between arrivals; null with fewer than two gaps or no spread in time.</summary>

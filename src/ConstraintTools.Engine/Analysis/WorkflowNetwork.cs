@@ -88,7 +88,7 @@ namespace ConstraintTools.Analysis
 
             CheckCalendar(workflow.Calendar, "calendar");
             CheckFinite(workflow.DemandPerWeek, "demand.rate", "the demand rate", allowZero: true);
-            CheckFinite(workflow.DemandCv, "demand.cv", "the demand cv", allowZero: true);
+            CheckCv(workflow.DemandCv, "demand.cv", "the demand cv");
             if (workflow.ValuePerItem is double value && (double.IsNaN(value) || double.IsInfinity(value)))
                 throw new WorkflowException("the value per item must be a finite number", "value");
             var entry = 0;
@@ -182,7 +182,7 @@ namespace ConstraintTools.Analysis
             }
             if (stage.Cadence.HasValue && stage.CapacityPerWeek.HasValue)
                 throw new WorkflowException(who + "a cadence stage takes batchSize, not capacity", at + "capacity");
-            CheckFinite(stage.Cv, at + "cv", who + "the cv", allowZero: true);
+            CheckCv(stage.Cv, at + "cv", who + "the cv");
             if (double.IsNaN(stage.Availability) || stage.Availability <= 0 || stage.Availability > 1)
                 throw new WorkflowException(who + "availability must be above 0 and at most 1 (a share of working time)", at + "availability");
             if (stage.Calendar != null) CheckCalendar(stage.Calendar, at + "calendar");
@@ -202,6 +202,14 @@ namespace ConstraintTools.Analysis
         {
             if (double.IsNaN(number) || double.IsInfinity(number) || number < 0 || (!allowZero && number == 0))
                 throw new WorkflowException(what + (allowZero ? " must be zero or more" : " must be above zero"), field);
+        }
+
+        private static void CheckCv(double cv, string field, string what)
+        {
+            if (cv >= 0 && cv <= Workflow.MaxCv) return;
+            throw new WorkflowException(string.Format(CultureInfo.InvariantCulture,
+                "{0} must be from 0 to {1}, not {2}{3}", what, Workflow.MaxCv, cv,
+                cv > Workflow.MaxCv ? ": beyond that a rare few items take nearly all the time, which no simulation of a sensible length sees" : ""), field);
         }
 
         private static void CheckCalendar(WorkCalendar calendar, string field)

@@ -16,6 +16,13 @@ namespace ConstraintTools
         /// </summary>
         public const int MaxServers = 1_000_000;
 
+        /// <summary>
+        /// The largest coefficient of variation a demand or stage may have. The simulator draws a gamma of shape
+        /// 1/cv², and at 0.01 (cv 10) its draws still have the right mean and cv over millions; beyond it a rare
+        /// few items take nearly all the time, so a run sees almost none of it and reports an idle stage.
+        /// </summary>
+        public const double MaxCv = 10;
+
         private WorkflowNetwork? network;
 
         public Workflow(string name) => Name = name;

@@ -52,6 +52,40 @@ namespace ConstraintTools.Simulation
         /// <summary>About five minutes on one core at the measured 7 million visits a second: a run longer than that is almost surely a mistaken duration.</summary>
         public const double MaxStageVisits = 2e9;
 
+        /// <summary>
+        /// WIP samples a run may keep: each costs about 60 bytes in memory and more once PowerShell holds it, so a
+        /// million or two is already a chart nobody reads point by point; a sampling interval of one tick would want
+        /// trillions and exhaust memory.
+        /// </summary>
+        public const int MaxWipSamples = 2_000_000;
+
+        /// <summary>Refuses, before any work, a sampling interval that would keep more than <see cref="MaxWipSamples"/> samples.</summary>
+        /// <exception cref="ArgumentException">Too many samples; the message gives the count and the shortest interval allowed.</exception>
+        public static void CheckWipSamples(TimeSpan duration, TimeSpan sampleEvery, int replications, int stages)
+        {
+            // One at time 0 and one every interval up to and including the end.
+            var instants = Math.Floor((double)duration.Ticks / sampleEvery.Ticks) + 1;
+            var samples = instants * replications * stages;
+            if (samples <= MaxWipSamples) return;
+            var allowedInstants = Math.Floor(MaxWipSamples / ((double)replications * stages));
+            // Intervals of at least duration / (allowed − 1) leave at most the allowed instants.
+            var remedy = allowedInstants >= 2
+                ? $"sample every {HoursAndMinutes(Math.Ceiling(duration.TotalMinutes / (allowedInstants - 1)))} or less often, or run fewer replications"
+                : "run fewer replications";
+            throw new ArgumentException(string.Format(CultureInfo.InvariantCulture,
+                "Sampling the WIP every {0} over {1} would keep {2:N0} samples ({3:N0} instants × {4:N0} replication{5} × {6:N0} stage{7}), more than the {8:N0} allowed; {9}.",
+                sampleEvery, Display.Duration(duration), samples, instants, replications, replications == 1 ? "" : "s", stages, stages == 1 ? "" : "s", MaxWipSamples, remedy));
+        }
+
+        /// <summary>Whole minutes as 2h38m, 45m or 4368h: what -SampleInterval takes back as written.</summary>
+        private static string HoursAndMinutes(double wholeMinutes)
+        {
+            var minutes = (long)wholeMinutes;
+            var (hours, rest) = (minutes / 60, minutes % 60);
+            if (hours == 0) return FormattableString.Invariant($"{rest}m");
+            return rest == 0 ? FormattableString.Invariant($"{hours}h") : FormattableString.Invariant($"{hours}h{rest}m");
+        }
+
         /// <summary>Demand × weeks × visits per item (from the traffic equations) × replications.</summary>
         private static double ExpectedStageVisits(Workflow workflow, SimulationOptions options)
         {
@@ -74,6 +108,7 @@ namespace ConstraintTools.Simulation
             if (options.SampleEvery is TimeSpan every && every <= TimeSpan.Zero) throw new ArgumentException("The sampling interval must be positive.", nameof(options));
 
             var model = new SimulationModel(workflow.Network);
+            if (options.SampleEvery is TimeSpan interval) CheckWipSamples(options.Duration, interval, options.Replications, model.Count);
             var expected = ExpectedStageVisits(workflow, options);
             if (expected > MaxStageVisits)
                 throw new ArgumentException(string.Format(CultureInfo.InvariantCulture,

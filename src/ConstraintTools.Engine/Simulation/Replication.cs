@@ -10,8 +10,9 @@ namespace ConstraintTools.Simulation
     /// gamma gaps of the demand's mean and cv, queue first-come-first-served, are served by a stage's
     /// servers for a gamma time of the model's calendar service time te and the stage's cv, and are routed
     /// by the routing probabilities. A WIP limit holds an item at the stage that finished it (its server
-    /// stays taken) until the next stage has room, so a full stage blocks upstream; work sent back to an
-    /// earlier stage (rework) enters regardless, so loops cannot deadlock. A cadence stage releases its
+    /// stays taken) until the next stage has room, so a full stage blocks upstream; work sent round a loop
+    /// (rework: a route that closes a loop of the routing, wherever its stages stand in the list) enters
+    /// regardless, so loops cannot deadlock. A cadence stage releases its
     /// queue only when a train departs, every cadence from time 0, at most batchSize items a train.
     /// Unmeasured stages take no time.
     /// </summary>
@@ -31,6 +32,7 @@ namespace ConstraintTools.Simulation
         private readonly double duration;
         private readonly double warmUp;
         private readonly double sampleEvery;
+        private long samplesTaken;
         private SimulationRandom random;
         private readonly EventHeap events = new EventHeap();
 
@@ -112,20 +114,20 @@ namespace ConstraintTools.Simulation
             if (now >= warmUp) Result.ExternalArrivals++;
             arrival[item] = now;
             at[item] = Outside;
-            if (Admits(model.Entry, Outside)) Enter(item, model.Entry);
+            if (Admits(model.Entry)) Enter(item, model.Entry);
             else waiting[model.Entry].Enqueue(item);
             events.Push(now + model.ArrivalGap.Sample(ref random), ArrivalEvent, 0, 0);
         }
 
         private void ServiceEnd(int stage, int item)
         {
-            var next = model.Route(stage, ref random);
+            var next = model.Route(stage, ref random, out var rework);
             if (next < 0)
             {
                 Leave(item, stage);
                 Exit(item);
             }
-            else if (Admits(next, stage))
+            else if (rework || Admits(next))
             {
                 Leave(item, stage);
                 Enter(item, next);
@@ -149,10 +151,11 @@ namespace ConstraintTools.Simulation
         private void Sample()
         {
             Result.Samples.Add((now, (int[])wip.Clone()));
-            events.Push(now + sampleEvery, SampleEvent, 0, 0);
+            // A multiple, not a sum: adding the interval drifts, and the sample at the very end went missing.
+            events.Push(++samplesTaken * sampleEvery, SampleEvent, 0, 0);
         }
 
-        private bool Admits(int stage, int from) => wip[stage] < model.WipLimit[stage] || (from >= 0 && stage <= from);
+        private bool Admits(int stage) => wip[stage] < model.WipLimit[stage];
 
         private void Enter(int item, int stage)
         {

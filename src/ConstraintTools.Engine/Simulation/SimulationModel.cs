@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using ConstraintTools.Analysis;
 
 namespace ConstraintTools.Simulation
@@ -21,6 +22,7 @@ namespace ConstraintTools.Simulation
             edgeStart = network.EdgeStart;
             edgeTarget = network.EdgeTarget;
             edgeCumulative = new double[edgeTarget.Length];
+            closesLoop = LoopClosingEdges(network);
             for (var s = 0; s < Count; s++)
             {
                 var stage = workflow.Stages[s];
@@ -43,6 +45,7 @@ namespace ConstraintTools.Simulation
         private readonly int[] edgeStart;
         private readonly int[] edgeTarget;
         private readonly double[] edgeCumulative;
+        private readonly bool[] closesLoop;
 
         public WorkflowNetwork Network { get; }
         public int Count { get; }
@@ -54,17 +57,66 @@ namespace ConstraintTools.Simulation
         public double[] Cadence { get; }
         public int[] BatchSize { get; }
 
-        /// <summary>The next stage after <paramref name="stage"/>, or −1 to leave the workflow.</summary>
-        public int Route(int stage, ref SimulationRandom random)
+        /// <summary>The next stage after <paramref name="stage"/>, or −1 to leave the workflow; <paramref name="rework"/> when the route closes a loop.</summary>
+        public int Route(int stage, ref SimulationRandom random, out bool rework)
         {
             var first = edgeStart[stage];
             var last = edgeStart[stage + 1] - 1;
-            if (first == last) return edgeTarget[first];
-            // Scaled by the sum, which the validation allows to differ from 1 by rounding.
-            var u = random.NextDouble() * edgeCumulative[last];
-            for (var k = first; k < last; k++)
-                if (u < edgeCumulative[k]) return edgeTarget[k];
-            return edgeTarget[last];
+            var chosen = last;
+            if (first < last)
+            {
+                // Scaled by the sum, which the validation allows to differ from 1 by rounding.
+                var u = random.NextDouble() * edgeCumulative[last];
+                for (var k = first; k < last; k++)
+                    if (u < edgeCumulative[k])
+                    {
+                        chosen = k;
+                        break;
+                    }
+            }
+            rework = closesLoop[chosen];
+            return edgeTarget[chosen];
+        }
+
+        /// <summary>
+        /// The back edges of a depth-first walk of the routing from the entry stage: each loop has one, and
+        /// without them the routing has no loop. Letting work along them past a full WIP limit is therefore
+        /// enough for no ring of full stages to wait on itself, wherever the stages stand in the list.
+        /// </summary>
+        private static bool[] LoopClosingEdges(WorkflowNetwork network)
+        {
+            const byte Unseen = 0, OnPath = 1, Finished = 2;
+            var state = new byte[network.Count];
+            var closes = new bool[network.EdgeTarget.Length];
+            // Iterative: a 100,000-stage line would overflow the stack recursively.
+            var path = new Stack<(int Stage, int Edge)>();
+            for (var r = 0; r < network.Count; r++)
+            {
+                // The entry first: stages it cannot reach get no work, so their edges never matter.
+                var root = r == 0 ? network.Entry : r == network.Entry ? 0 : r;
+                if (state[root] != Unseen) continue;
+                state[root] = OnPath;
+                path.Push((root, network.EdgeStart[root]));
+                while (path.Count > 0)
+                {
+                    var (stage, edge) = path.Pop();
+                    if (edge == network.EdgeStart[stage + 1])
+                    {
+                        state[stage] = Finished;
+                        continue;
+                    }
+                    path.Push((stage, edge + 1));
+                    var target = network.EdgeTarget[edge];
+                    if (target < 0) continue;
+                    if (state[target] == OnPath) closes[edge] = true;
+                    else if (state[target] == Unseen)
+                    {
+                        state[target] = OnPath;
+                        path.Push((target, network.EdgeStart[target]));
+                    }
+                }
+            }
+            return closes;
         }
     }
 }
