@@ -14,6 +14,22 @@ public class ImprovementTests
         WorkflowYaml.Load(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "examples", name));
 
     [Fact]
+    public void RowsShareTheBaselineAndAnalyseTheChangedWorkflowOnlyWhenRead()
+    {
+        // 14,000 stages tried one by one held 20 GB when every row kept both of its reports.
+        var workflow = Example("ai-coding.yaml");
+
+        var rows = WhatIf.CompareEach(workflow, new StageChange { CapacityFactor = 1.5 }).ToList();
+
+        Assert.All(rows, row => Assert.Same(rows[0].Before, row.Before));
+        Assert.All(rows, row => Assert.NotSame(row.After, row.After));
+        Assert.All(rows, row => Assert.Equal(row.ThroughputAfter, row.After!.ThroughputPerWeek));
+        Assert.All(rows, row => Assert.Equal(row.ConstraintAfter, row.After!.Constraint));
+        Assert.DoesNotContain(typeof(ImprovementResult).GetProperties(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic),
+            property => property.PropertyType == typeof(ConstraintReport) || property.PropertyType == typeof(StageMetrics[]));
+    }
+
+    [Fact]
     public void FasterCodingOnlyPilesWorkInFrontOfReview()
     {
         // Review: μ = 2 × 0.4 × 40 / 4 = 8/wk, visited 1.25 times: ceiling 8/1.25 = 6.4. Code (μ = 10)

@@ -86,7 +86,8 @@ namespace ConstraintTools.Analysis
         private static ImprovementResult Compare(Workflow workflow, ConstraintReport before, int index, StageChange change)
         {
             var stage = workflow.Stages[index];
-            var after = WorkflowAnalyzer.Analyze(WithStage(workflow, index, change.ApplyTo(stage, workflow.Calendar)));
+            var changed = change.ApplyTo(stage, workflow.Calendar);
+            var after = WorkflowAnalyzer.Analyze(WithStage(workflow, index, changed));
             return new ImprovementResult
             {
                 Workflow = workflow.Name,
@@ -109,7 +110,9 @@ namespace ConstraintTools.Analysis
                 WipValueAfter = after.WipValue,
                 Verdict = Verdict(stage.Name, before, after),
                 Before = before,
-                After = after,
+                Baseline = workflow,
+                ChangedIndex = index,
+                Changed = changed,
             };
         }
 

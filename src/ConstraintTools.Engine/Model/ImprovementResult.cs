@@ -39,8 +39,20 @@ namespace ConstraintTools
         /// <summary>What the change does, in plain words.</summary>
         public string Verdict { get; internal set; } = "";
 
+        /// <summary>The workflow's report before the change: one object shared by every row of the same workflow.</summary>
         public ConstraintReport? Before { get; internal set; }
-        public ConstraintReport? After { get; internal set; }
+
+        /// <summary>
+        /// The report of the changed workflow, analysed anew each time it is read. A row keeps only the stage it
+        /// changed: holding every report would hold a stage table per row, 20 GB for 14,000 stages tried one by one.
+        /// </summary>
+        public ConstraintReport? After => Baseline is Workflow workflow && Changed is WorkflowStage stage
+            ? Analysis.WorkflowAnalyzer.Analyze(Analysis.WhatIf.WithStage(workflow, ChangedIndex, stage))
+            : null;
+
+        internal Workflow? Baseline { get; set; }
+        internal int ChangedIndex { get; set; }
+        internal WorkflowStage? Changed { get; set; }
 
         public override string ToString() => Verdict;
     }
