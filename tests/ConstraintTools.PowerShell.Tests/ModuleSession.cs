@@ -21,7 +21,10 @@ public sealed class ModuleSession : IDisposable
         runspace = RunspaceFactory.CreateRunspace(new TextHost(screen, screen, width, plainText: true), InitialSessionState.CreateDefault2());
         runspace.Open();
         runspace.SessionStateProxy.Path.SetLocation(RepoRoot);
-        var (_, errors) = Invoke($"Import-Module '{ManifestPath}' -ErrorAction Stop");
+        // pwsh loads Select-Object, Sort-Object, ConvertTo-Json, Export-Csv and the rest from this module; a hosted
+        // engine has only what it is given.
+        var utility = new Dictionary<string, object?> { ["utility"] = typeof(Microsoft.PowerShell.Commands.ConvertToJsonCommand).Assembly };
+        var (_, errors) = Invoke($"Import-Module -Assembly $utility -ErrorAction Stop; Import-Module '{ManifestPath}' -ErrorAction Stop", utility);
         Assert.Empty(errors);
     }
 

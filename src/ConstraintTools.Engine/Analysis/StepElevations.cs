@@ -72,7 +72,8 @@ namespace ConstraintTools.Analysis
         /// <summary>"Review x1.56, Code x1.25", and past five stages how many more there are.</summary>
         public override string ToString() => Display.NameElevations(this.Select(e => (e.Key, e.Value)), count);
 
-        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+        // A non-generic dictionary enumerates DictionaryEntry: ConvertTo-Json and Export-Csv cast to it.
+        IEnumerator IEnumerable.GetEnumerator() => ((IDictionary)this).GetEnumerator();
 
         bool IDictionary.IsFixedSize => true;
         bool IDictionary.IsReadOnly => true;
@@ -88,7 +89,8 @@ namespace ConstraintTools.Analysis
         }
 
         bool IDictionary.Contains(object key) => key is string name && ContainsKey(name);
-        IDictionaryEnumerator IDictionary.GetEnumerator() => this.ToDictionary(e => e.Key, e => e.Value, StringComparer.OrdinalIgnoreCase).GetEnumerator();
+        // Through IDictionary, so that Current is a DictionaryEntry, not the KeyValuePair of Dictionary's own enumerator.
+        IDictionaryEnumerator IDictionary.GetEnumerator() => ((IDictionary)this.ToDictionary(e => e.Key, e => e.Value, StringComparer.OrdinalIgnoreCase)).GetEnumerator();
         void ICollection.CopyTo(Array array, int index) => ((ICollection)this.ToDictionary(e => e.Key, e => e.Value)).CopyTo(array, index);
         void IDictionary.Add(object key, object? value) => throw ReadOnly();
         void IDictionary.Clear() => throw ReadOnly();
