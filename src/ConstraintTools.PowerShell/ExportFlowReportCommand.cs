@@ -20,6 +20,7 @@ namespace ConstraintTools.PowerShell
 
         /// <summary>The workflow to report on, usually from Import-Workflow; one report a file.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
+        [WorkflowFileTransformation]
         [ValidateNotNull]
         public Workflow Workflow { get; set; } = null!;
 

@@ -12,6 +12,7 @@ namespace ConstraintTools.PowerShell
     {
         /// <summary>The workflows to write, usually from New-Workflow or Import-Workflow.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
+        [WorkflowFileTransformation]
         [ValidateNotNull]
         public Workflow[] Workflow { get; set; } = Array.Empty<Workflow>();
 

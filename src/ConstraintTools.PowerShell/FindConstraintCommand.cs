@@ -22,6 +22,7 @@ namespace ConstraintTools.PowerShell
         /// <summary>The workflows to analyse, usually from Import-Workflow; with -Log, the workflow whose status mapping reads the log.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ModelSet)]
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = LogSet)]
+        [WorkflowFileTransformation]
         [ValidateNotNull]
         public Workflow[] Workflow { get; set; } = Array.Empty<Workflow>();
 

@@ -13,6 +13,7 @@ namespace ConstraintTools.PowerShell
     {
         /// <summary>The workflows to analyse, usually from Import-Workflow; by name or from the pipeline.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
+        [WorkflowFileTransformation]
         [ValidateNotNull]
         public Workflow[] Workflow { get; set; } = Array.Empty<Workflow>();
 

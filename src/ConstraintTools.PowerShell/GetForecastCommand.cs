@@ -27,6 +27,7 @@ namespace ConstraintTools.PowerShell
 
         /// <summary>The workflow whose doneStates say when an item of the log is finished.</summary>
         [Parameter(Mandatory = true, ParameterSetName = LogSet)]
+        [WorkflowFileTransformation]
         [ValidateNotNull]
         public Workflow Workflow { get; set; } = null!;
 

@@ -17,6 +17,7 @@ namespace ConstraintTools.PowerShell
 
         /// <summary>The workflow whose stages' states and queue statuses, and whose doneStates, map the log's statuses onto stages.</summary>
         [Parameter(Mandatory = true)]
+        [WorkflowFileTransformation]
         [ValidateNotNull]
         public Workflow Workflow { get; set; } = null!;
 

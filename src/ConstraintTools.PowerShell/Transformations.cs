@@ -1,5 +1,9 @@
 using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.IO;
 using System.Management.Automation;
+using ConstraintTools.Yaml;
 
 namespace ConstraintTools.PowerShell
 {
@@ -40,6 +44,69 @@ namespace ConstraintTools.PowerShell
                 throw new ArgumentTransformationMetadataException($"'{text}' is not a rate; write N/hour, N/day, N/week, N/month or a number per week.");
             }
             return value;
+        }
+    }
+
+    /// <summary>
+    /// Lets a -Workflow parameter take the path of a workflow file as well as a workflow: PowerShell would otherwise
+    /// turn the string 'flows/x.yaml' into an empty workflow of that name through Workflow's constructor, and the
+    /// cmdlet would report on nothing without an error. Wildcards are expanded as Import-Workflow expands them.
+    /// </summary>
+    public sealed class WorkflowFileTransformationAttribute : ArgumentTransformationAttribute
+    {
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        {
+            var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            switch (value)
+            {
+                case string path:
+                    var workflows = Load(engineIntrinsics, path);
+                    return workflows.Count == 1 ? workflows[0] : workflows.ToArray();
+                case FileInfo file:
+                    return Load(engineIntrinsics, file.FullName)[0];
+                case IEnumerable items when value is not Workflow:
+                    var all = new List<object?>();
+                    foreach (var item in items)
+                    {
+                        var one = Transform(engineIntrinsics, item);
+                        if (one is Workflow[] many) all.AddRange(many);
+                        else all.Add(one);
+                    }
+                    return all.ToArray();
+                default:
+                    return inputData;
+            }
+        }
+
+        private static List<Workflow> Load(EngineIntrinsics engine, string path)
+        {
+            List<string> files;
+            try
+            {
+                files = new List<string>(engine.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out var provider));
+                if (provider.Name != "FileSystem") files.Clear();
+            }
+            catch (Exception ex) when (ex is ItemNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is ProviderNotFoundException || ex is PSArgumentException)
+            {
+                files = new List<string>();
+            }
+            files.RemoveAll(Directory.Exists);
+            if (files.Count == 0)
+                throw new ArgumentTransformationMetadataException(
+                    $"'{Display.Excerpt(path)}' is not a workflow and names no workflow file; give a workflow, e.g. -Workflow (Import-Workflow flows/delivery.yaml), or the path of a workflow file.");
+            var workflows = new List<Workflow>();
+            foreach (var file in files)
+            {
+                try
+                {
+                    workflows.Add(WorkflowYaml.Load(file));
+                }
+                catch (WorkflowException ex)
+                {
+                    throw new ArgumentTransformationMetadataException(ex.Message, ex);
+                }
+            }
+            return workflows;
         }
     }
 }

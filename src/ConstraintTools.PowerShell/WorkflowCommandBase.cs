@@ -37,6 +37,7 @@ namespace ConstraintTools.PowerShell
     {
         /// <summary>The workflows to handle, usually from Import-Workflow.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [WorkflowFileTransformation]
         [ValidateNotNull]
         public Workflow[] Workflow { get; set; } = Array.Empty<Workflow>();
 
