@@ -36,41 +36,46 @@ namespace ConstraintTools.Logs
         private const long ProgressEveryBytes = 1 << 20;
 
         /// <summary>
-        /// Reads one log file. <paramref name="progress"/>, when given, is called now and then with the
-        /// bytes read so far and the file's length. Throws <see cref="WorkflowException"/> when the columns
-        /// cannot be found and <see cref="IOException"/> when the file cannot be read.
+        /// Reads one log file, or a named pipe. <paramref name="progress"/>, when given, is called now and then
+        /// with the bytes read so far and the file's length (-1 for a pipe, which states none). Throws
+        /// <see cref="WorkflowException"/> when the columns cannot be found and <see cref="IOException"/> when
+        /// the file cannot be read or shrinks while it is read.
         /// </summary>
         public static WorkItemLog Read(string path, LogReadOptions? options = null, Action<long, long>? progress = null)
         {
             if (path is null) throw new ArgumentNullException(nameof(path));
             options ??= new LogReadOptions();
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            var length = stream.Length;
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            var length = file.CanSeek ? file.Length : -1;
+            var stream = new CountingReadStream(file);
             var builder = new WorkItemLogBuilder { Source = path };
             var format = options.Format == WorkItemLogFormat.Auto ? Detect(path, stream) : options.Format;
-            if (format == WorkItemLogFormat.JsonLines) ReadJsonLines(stream, path, options, builder, progress);
-            else ReadCsv(stream, path, options, format == WorkItemLogFormat.Auto ? null : format == WorkItemLogFormat.Wide, builder, progress);
-            progress?.Invoke(length, length);
+            if (format == WorkItemLogFormat.JsonLines) ReadJsonLines(stream, length, path, options, builder, progress);
+            else ReadCsv(stream, length, path, options, format == WorkItemLogFormat.Auto ? null : format == WorkItemLogFormat.Wide, builder, progress);
+            // A file cut short while it is read ends early and would read as a whole log of fewer items. One
+            // that grows is read to its new end, as a log being written should be.
+            if (stream.BytesRead < length)
+                throw new IOException(string.Format(CultureInfo.InvariantCulture,
+                    "'{0}' shrank while it was read: it was {1:N0} bytes when the read began and its end came after {2:N0}, so what was read is not the whole log. Read it again once nothing is cutting it short.",
+                    path, length, stream.BytesRead));
+            progress?.Invoke(stream.BytesRead, length < 0 ? stream.BytesRead : length);
             return builder.Build();
         }
 
-        private static WorkItemLogFormat Detect(string path, Stream stream)
+        private static WorkItemLogFormat Detect(string path, CountingReadStream stream)
         {
             var extension = Path.GetExtension(path).ToLowerInvariant();
             if (extension == ".jsonl" || extension == ".ndjson") return WorkItemLogFormat.JsonLines;
             if (extension == ".csv" || extension == ".tsv") return WorkItemLogFormat.Auto;
-            var head = new byte[256];
-            var n = stream.Read(head, 0, head.Length);
-            stream.Position = 0;
+            var head = stream.Peek(256);
             var i = 0;
-            if (n >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF) i = 3;
-            while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) i++;
-            return i < n && head[i] == '{' ? WorkItemLogFormat.JsonLines : WorkItemLogFormat.Auto;
+            if (head.Length >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF) i = 3;
+            while (i < head.Length && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) i++;
+            return i < head.Length && head[i] == '{' ? WorkItemLogFormat.JsonLines : WorkItemLogFormat.Auto;
         }
 
-        private static void ReadCsv(Stream stream, string path, LogReadOptions options, bool? wide, WorkItemLogBuilder builder, Action<long, long>? progress)
+        private static void ReadCsv(CountingReadStream stream, long length, string path, LogReadOptions options, bool? wide, WorkItemLogBuilder builder, Action<long, long>? progress)
         {
-            var length = stream.Length;
             using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
             var csvOptions = new CsvDataReaderOptions
             {
@@ -102,7 +107,7 @@ namespace ConstraintTools.Logs
         }
 
         private static void ReadCsvRows(TextReader text, CsvDataReaderOptions csvOptions, string path, LogReadOptions options, bool? wide,
-            WorkItemLogBuilder builder, Action<long, long>? progress, Stream stream, long length, ref long next)
+            WorkItemLogBuilder builder, Action<long, long>? progress, CountingReadStream stream, long length, ref long next)
         {
             using var csv = CsvDataReader.Create(text, csvOptions);
             var names = new string[csv.FieldCount];
@@ -121,13 +126,13 @@ namespace ConstraintTools.Logs
                 var line = next;
                 if (cleanRows is null || !cleanRows.TryAdd(builder)) columns.AddRow(builder, field, Location(path, line));
                 next = line + Math.Max(1, LineBreaks(csv, ref raw));
-                if (progress != null && stream.Position >= nextProgress) nextProgress = Progress(progress, stream, length);
+                if (progress != null && stream.BytesRead >= nextProgress) nextProgress = Progress(progress, stream, length);
             }
         }
 
-        private static long Progress(Action<long, long> progress, Stream stream, long length)
+        private static long Progress(Action<long, long> progress, CountingReadStream stream, long length)
         {
-            var read = stream.Position;
+            var read = stream.BytesRead;
             progress(read, length);
             return read + ProgressEveryBytes;
         }
@@ -154,9 +159,8 @@ namespace ConstraintTools.Logs
             return breaks;
         }
 
-        private static void ReadJsonLines(Stream stream, string path, LogReadOptions options, WorkItemLogBuilder builder, Action<long, long>? progress)
+        private static void ReadJsonLines(CountingReadStream stream, long length, string path, LogReadOptions options, WorkItemLogBuilder builder, Action<long, long>? progress)
         {
-            var length = stream.Length;
             using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
             var names = new List<string>();
             var values = new List<object?>();
@@ -171,7 +175,7 @@ namespace ConstraintTools.Logs
             while (lines.Next())
             {
                 line++;
-                if (progress != null && stream.Position >= nextProgress) nextProgress = Progress(progress, stream, length);
+                if (progress != null && stream.BytesRead >= nextProgress) nextProgress = Progress(progress, stream, length);
                 if (lines.TooLong)
                 {
                     builder.Skip(string.Format(CultureInfo.InvariantCulture, "{0}: the line is {1:N0} characters long; a log line may be at most 16 MB ({2:N0} characters)",

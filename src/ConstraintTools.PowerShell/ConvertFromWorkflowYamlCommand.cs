@@ -20,8 +20,13 @@ namespace ConstraintTools.PowerShell
         [Parameter]
         public string? SourceName { get; set; }
 
+        /// <summary>Characters piped in all, counted on past the limit, where the text stops being kept.</summary>
+        private long chars;
+
         protected override void ProcessRecord()
         {
+            chars += (text.Length > 0 ? 1 : 0) + InputObject.Length;
+            if (chars > WorkflowYaml.MaxTextChars) return;
             if (text.Length > 0) text.Append('\n');
             text.Append(InputObject);
         }
@@ -30,6 +35,7 @@ namespace ConstraintTools.PowerShell
         {
             try
             {
+                if (chars > WorkflowYaml.MaxTextChars) throw WorkflowYaml.TextTooLong(chars, SourceName);
                 WriteObject(WorkflowYaml.Parse(text.ToString(), SourceName));
             }
             catch (WorkflowException ex)

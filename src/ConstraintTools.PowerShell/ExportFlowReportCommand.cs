@@ -16,8 +16,6 @@ namespace ConstraintTools.PowerShell
     [OutputType(typeof(FileInfo))]
     public sealed class ExportFlowReportCommand : FileWritingCommandBase
     {
-        private int reports;
-
         /// <summary>The workflow to report on, usually from Import-Workflow; one report a file.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
         [WorkflowFileTransformation]
@@ -35,6 +33,7 @@ namespace ConstraintTools.PowerShell
         protected override string FileKind => "reports";
         protected override string ErrorIdPrefix => "Report";
         protected override string ExampleFileName => "report.html";
+        protected override string OneWorkflowPerFileErrorId => "OneWorkflowPerReport";
 
         protected override void BeginProcessing()
         {
@@ -48,12 +47,7 @@ namespace ConstraintTools.PowerShell
 
         protected override void ProcessRecord()
         {
-            if (++reports > 1)
-            {
-                WriteError(new ErrorRecord(new InvalidOperationException($"A report holds one workflow; '{Workflow.Name}' was not written to '{File}'. Write each workflow to its own file."),
-                    "OneWorkflowPerReport", ErrorCategory.InvalidArgument, Workflow));
-                return;
-            }
+            if (!TakeFileFor(Workflow)) return;
             string html;
             try
             {

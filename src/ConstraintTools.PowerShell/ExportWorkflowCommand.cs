@@ -24,6 +24,7 @@ namespace ConstraintTools.PowerShell
         {
             foreach (var workflow in Workflow)
             {
+                if (!TakeFileFor(workflow)) continue;
                 string yaml;
                 try
                 {

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace ConstraintTools.PowerShell
 {
@@ -38,6 +40,42 @@ namespace ConstraintTools.PowerShell
 
         /// <summary>Reads one existing file and writes what it holds, or an error.</summary>
         protected abstract void Read(string file);
+
+        /// <summary>How often the pipeline thread, waiting for a read, does its own work (progress).</summary>
+        private static readonly TimeSpan WaitEvery = TimeSpan.FromMilliseconds(200);
+
+        private readonly CancellationTokenSource stopping = new CancellationTokenSource();
+
+        protected override void StopProcessing() => stopping.Cancel();
+
+        /// <summary>
+        /// Reads on a worker thread while the pipeline thread waits for it or for Ctrl+C, calling
+        /// <paramref name="whileWaiting"/> now and then: opening a named pipe blocks until something writes to
+        /// it, and reading one until the writer writes more, and a cmdlet blocked there itself could not be
+        /// stopped. A worker so blocked is left to end when the pipe does, and what it reads is dropped.
+        /// </summary>
+        /// <param name="read">The read; it is given the token Ctrl+C cancels.</param>
+        /// <param name="whileWaiting">Work for the pipeline thread, such as WriteProgress, which only it may call.</param>
+        /// <exception cref="PipelineStoppedException">Ctrl+C.</exception>
+        protected T ReadStoppably<T>(Func<CancellationToken, T> read, Action? whileWaiting = null)
+        {
+            var work = Task.Factory.StartNew(() => read(stopping.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            var signals = new[] { ((IAsyncResult)work).AsyncWaitHandle, stopping.Token.WaitHandle };
+            int signalled;
+            while ((signalled = WaitHandle.WaitAny(signals, WaitEvery)) != 0)
+            {
+                if (signalled == 1) throw new PipelineStoppedException();
+                whileWaiting?.Invoke();
+            }
+            try
+            {
+                return work.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
 
         protected override void ProcessRecord()
         {

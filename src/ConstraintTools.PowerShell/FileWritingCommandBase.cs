@@ -1,7 +1,10 @@
 using System;
+using System.Collections.ObjectModel;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using System.Text;
+using Microsoft.PowerShell.Commands;
 
 namespace ConstraintTools.PowerShell
 {
@@ -15,8 +18,9 @@ namespace ConstraintTools.PowerShell
         protected const string LiteralPathSet = "LiteralPath";
         private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
-        /// <summary>The file to write; it need not exist yet. Not expanded as a wildcard.</summary>
+        /// <summary>The file to write; it need not exist yet. A wildcard must match exactly one existing file.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = "";
 
@@ -46,12 +50,20 @@ namespace ConstraintTools.PowerShell
         /// <summary>A file name for the example in the error about a directory.</summary>
         protected abstract string ExampleFileName { get; }
 
+        /// <summary>The error id of a second workflow for the one file: "OneWorkflowPerFile".</summary>
+        protected virtual string OneWorkflowPerFileErrorId => "OneWorkflowPerFile";
+
+        private string? fileTakenBy;
+
         protected override void BeginProcessing()
         {
-            var path = ParameterSetName == LiteralPathSet ? LiteralPath : Path;
+            var literal = ParameterSetName == LiteralPathSet;
+            var path = literal ? LiteralPath : Path;
             try
             {
-                File = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
+                ProviderInfo provider;
+                if (!literal && WildcardPattern.ContainsWildcardCharacters(path)) File = ResolveWildcard(path, out provider);
+                else File = SessionState.Path.GetUnresolvedProviderPathFromPSPath(literal ? path : WildcardPattern.Unescape(path), out provider, out _);
                 if (provider.Name != "FileSystem")
                     ThrowTerminatingError(new ErrorRecord(new ArgumentException($"'{path}' is not a file system path; {FileKind} are written to files."),
                         ErrorIdPrefix + "PathNotFileSystem", ErrorCategory.InvalidArgument, path));
@@ -60,25 +72,104 @@ namespace ConstraintTools.PowerShell
             {
                 ThrowTerminatingError(new ErrorRecord(ex, ErrorIdPrefix + "PathInvalid", ErrorCategory.InvalidArgument, path));
             }
-            if (Directory.Exists(File))
-                ThrowTerminatingError(new ErrorRecord(new IOException($"'{File}' is a directory; give the path of the file to write, e.g. '{System.IO.Path.Combine(File, ExampleFileName)}'."),
-                    ErrorIdPrefix + "PathIsDirectory", ErrorCategory.InvalidArgument, File));
         }
 
-        /// <summary>Writes <paramref name="text"/> to the file unless it exists without -Force or ShouldProcess declines; errors are non-terminating.</summary>
+        /// <summary>
+        /// A wildcard names files that exist, as in Out-File and Set-Content: it must match exactly one, which is
+        /// then written; a file named with a literal '*' is what -LiteralPath is for.
+        /// </summary>
+        private string ResolveWildcard(string path, out ProviderInfo provider)
+        {
+            Collection<string> matches;
+            try
+            {
+                matches = SessionState.Path.GetResolvedProviderPathFromPSPath(path, out provider);
+            }
+            catch (ItemNotFoundException)
+            {
+                matches = new Collection<string>();
+                provider = SessionState.Path.CurrentFileSystemLocation.Provider;
+            }
+            if (matches.Count == 1) return matches[0];
+            var message = matches.Count == 0
+                ? $"'{path}' matches no file; a wildcard names files that exist. Give the new file's name without * ? [ ], or use -LiteralPath to take '{path}' as the name."
+                : FormattableString.Invariant($"'{path}' matches {matches.Count} files ({string.Join(", ", matches.Take(3).Select(System.IO.Path.GetFileName))}{(matches.Count > 3 ? ", ..." : "")}); {FileKind} are written to one file, so give one.");
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message),
+                ErrorIdPrefix + (matches.Count == 0 ? "PathMatchesNoFile" : "PathMatchesManyFiles"), matches.Count == 0 ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidArgument, path));
+            return "";
+        }
+
+        /// <summary>
+        /// Takes the file for <paramref name="workflow"/>, or writes an error when an earlier workflow in this
+        /// command took it: a file holds one workflow, and with -Force each would silently replace the one before.
+        /// </summary>
+        protected bool TakeFileFor(Workflow workflow)
+        {
+            if (fileTakenBy is null)
+            {
+                fileTakenBy = workflow.Name;
+                return true;
+            }
+            WriteError(new ErrorRecord(new InvalidOperationException($"'{File}' holds one workflow, and it is taken by the first of this command, '{Display.Excerpt(fileTakenBy)}'; the next, '{Display.Excerpt(workflow.Name)}', was not written. Write each workflow to its own file."),
+                OneWorkflowPerFileErrorId, ErrorCategory.InvalidArgument, workflow));
+            return false;
+        }
+
+        /// <summary>
+        /// Writes <paramref name="text"/> to the file unless it exists without -Force, is not a regular file, or
+        /// ShouldProcess declines; errors are non-terminating. A symbolic link is written through: the link stays
+        /// and the file it points to gets the text.
+        /// </summary>
         /// <param name="what">What is written, for -WhatIf and -Confirm: "workflow 'Delivery'".</param>
         protected void WriteFile(string text, string what)
         {
-            var exists = System.IO.File.Exists(File);
+            string target;
+            UnixFileStatus? status;
+            try
+            {
+                (target, status) = UnixFile.IsUnix ? UnixFile.FollowLinks(File) : (File, null);
+            }
+            catch (IOException ex)
+            {
+                WriteError(new ErrorRecord(ex, ErrorIdPrefix + "WriteFailed", ErrorCategory.InvalidArgument, File));
+                return;
+            }
+            var named = target == File ? $"'{File}'" : $"'{File}' (a link to '{target}')";
+            if (Directory.Exists(target))
+            {
+                WriteError(new ErrorRecord(new IOException($"{named} is a directory; give the path of the file to write, e.g. '{System.IO.Path.Combine(File, ExampleFileName)}'."),
+                    ErrorIdPrefix + "PathIsDirectory", ErrorCategory.InvalidArgument, File));
+                return;
+            }
+            if (status is { IsRegularFile: false } other)
+            {
+                WriteError(new ErrorRecord(new IOException($"{named} is {other.TypeName}, not a regular file; {FileKind} are written to regular files, and it was left as it is."),
+                    ErrorIdPrefix + "PathNotRegularFile", ErrorCategory.InvalidArgument, File));
+                return;
+            }
+            var exists = System.IO.File.Exists(target);
             if (exists && !Force)
             {
-                WriteError(new ErrorRecord(new IOException($"The file '{File}' already exists; add -Force to overwrite it."), "FileExists", ErrorCategory.ResourceExists, File));
+                WriteError(new ErrorRecord(new IOException($"The file {named} already exists; add -Force to overwrite it."), "FileExists", ErrorCategory.ResourceExists, File));
+                return;
+            }
+            if (exists && HasOtherNames(target))
+            {
+                WriteError(new ErrorRecord(new IOException($"The file {named} has other names (hard links); replacing it would leave them holding the old content, and writing it in place could leave it half-written. It was left as it is: write to another file, or remove the other names first."),
+                    ErrorIdPrefix + "PathHasHardLinks", ErrorCategory.InvalidArgument, File));
+                return;
+            }
+            var folder = System.IO.Path.GetDirectoryName(target) ?? "";
+            if (!exists && !Directory.Exists(folder))
+            {
+                WriteError(new ErrorRecord(new DirectoryNotFoundException($"Could not write {named}: the folder '{folder}' does not exist."),
+                    ErrorIdPrefix + "WriteFailed", ErrorCategory.ObjectNotFound, File));
                 return;
             }
             if (!ShouldProcess(File, exists ? $"Overwrite with {what}" : $"Write {what}")) return;
             try
             {
-                WriteWhole(text, exists);
+                WriteWhole(text, target, exists ? status : null, exists);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
@@ -91,26 +182,40 @@ namespace ConstraintTools.PowerShell
             if (PassThru) WriteObject(new FileInfo(File));
         }
 
+        /// <summary>Whether the file has hard links besides this name, by PowerShell's own test behind Get-Item's LinkType.</summary>
+        private static bool HasOtherNames(string file) =>
+            InternalSymbolicLinkLinkCodeMethods.GetLinkType(PSObject.AsPSObject(new FileInfo(file))) == "HardLink";
+
         /// <summary>
-        /// Writes a temporary file beside the target and then moves it into place, so a failure
-        /// half-way (a full disk, a killed process) never leaves a truncated file behind.
+        /// Writes a temporary file beside the target and then moves it into place, so a failure half-way (a full
+        /// disk, a killed process) never leaves a truncated file behind. On Unix the new file first takes the old
+        /// one's permissions and, where this process may give them, its owner and group, before any text is in it;
+        /// on Windows File.Replace keeps the old file's ACL and attributes.
         /// </summary>
-        private void WriteWhole(string text, bool replace)
+        private static void WriteWhole(string text, string target, UnixFileStatus? replaced, bool replace)
         {
-            var folder = System.IO.Path.GetDirectoryName(File) ?? "";
+            var folder = System.IO.Path.GetDirectoryName(target) ?? "";
             // Not named after the target: a target name near the file system's 255-byte limit would
             // make a longer temporary name impossible, and the write fail for no reason the user can see.
             var temporary = System.IO.Path.Combine(folder, ".ConstraintTools-" + Guid.NewGuid().ToString("N") + ".tmp");
             try
             {
-                System.IO.File.WriteAllText(temporary, text, Utf8);
-                if (replace) System.IO.File.Replace(temporary, File, null);
-                else System.IO.File.Move(temporary, File);
+                using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                {
+                    if (replaced is { } old) UnixFile.KeepOwnerAndMode(stream.SafeFileHandle, old);
+                    var bytes = Utf8.GetBytes(text);
+                    stream.Write(bytes, 0, bytes.Length);
+                }
+                if (replace) System.IO.File.Replace(temporary, target, null);
+                else System.IO.File.Move(temporary, target);
             }
-            catch
+            catch (Exception ex)
             {
                 if (System.IO.File.Exists(temporary)) System.IO.File.Delete(temporary);
-                throw;
+                // The temporary name means nothing to the user; the file they asked for does.
+                if (!(ex is IOException || ex is UnauthorizedAccessException) || ex.Message.IndexOf(temporary, StringComparison.Ordinal) < 0) throw;
+                var message = ex.Message.Replace(temporary, target);
+                throw ex is UnauthorizedAccessException ? new UnauthorizedAccessException(message, ex) : new IOException(message, ex);
             }
         }
     }

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Management.Automation;
+using System.Threading;
 using ConstraintTools.Logs;
 
 namespace ConstraintTools.PowerShell
@@ -51,17 +52,24 @@ namespace ConstraintTools.PowerShell
         {
             var activity = $"Reading {System.IO.Path.GetFileName(file)}";
             var shown = false;
+            long read = 0, length = 0;
             try
             {
-                // WriteProgress throws PipelineStoppedException once the pipeline stops: that, every megabyte
-                // read, is how Ctrl+C ends a long read. A file below the threshold is read in a few milliseconds.
-                var log = WorkItemLogReader.Read(file, Options, (read, length) =>
+                var log = ReadStoppably(stop => WorkItemLogReader.Read(file, Options, (bytesRead, bytes) =>
                 {
-                    if (length < ProgressThresholdBytes) return;
+                    // Called every megabyte read: how a stopped read ends before the file does.
+                    stop.ThrowIfCancellationRequested();
+                    Interlocked.Exchange(ref read, bytesRead);
+                    Interlocked.Exchange(ref length, bytes);
+                }), () =>
+                {
+                    var (bytesRead, bytes) = (Interlocked.Read(ref read), Interlocked.Read(ref length));
+                    // A pipe states no length (-1): its progress is the megabytes read so far.
+                    if (Math.Max(bytes, bytesRead) < ProgressThresholdBytes) return;
                     shown = true;
-                    WriteProgress(new ProgressRecord(ActivityId, activity, $"{read / 1048576.0:0.#} of {length / 1048576.0:0.#} MB")
+                    WriteProgress(new ProgressRecord(ActivityId, activity, bytes < 0 ? $"{bytesRead / 1048576.0:0.#} MB read" : $"{bytesRead / 1048576.0:0.#} of {bytes / 1048576.0:0.#} MB")
                     {
-                        PercentComplete = length == 0 ? 100 : (int)Math.Min(100, read * 100 / length),
+                        PercentComplete = bytes <= 0 ? -1 : (int)Math.Min(100, bytesRead * 100 / bytes),
                     });
                 });
                 WarnAboutSkippedRows(this, log);

@@ -16,7 +16,7 @@ namespace ConstraintTools.PowerShell
         {
             try
             {
-                WriteObject(WorkflowYaml.Load(file));
+                WriteObject(ReadStoppably(_ => WorkflowYaml.Load(file)));
             }
             catch (WorkflowException ex)
             {

@@ -34,20 +34,29 @@ public sealed class AtomicWriteCmdletTests : IDisposable
 
     private string[] Entries() => Directory.GetFileSystemEntries(folder).Select(Path.GetFileName).ToArray()!;
 
-    [Theory]
+    [UnixRootTheory]
     [MemberData(nameof(Exports))]
     public void AWriteThatFailsAfterTheTextIsWrittenLeavesNoTemporaryFile(string export, string name)
     {
         var target = Target(name);
+        File.WriteAllText(target, OldContent);
+        // Immutable, the file passes every check but cannot be replaced, even by root: the write fails at the
+        // rename, once the temporary file holds the text.
+        Unix.Run("chattr", "+i", target);
+        try
+        {
+            var (output, errors) = session.Invoke($"Import-Workflow examples/code-review.yaml | {export} -LiteralPath $target -Force -PassThru");
 
-        // The target becomes a folder once the cmdlet has checked its path, so the finished temporary file cannot be moved there.
-        var (output, errors) = session.Invoke(
-            $"$w = Import-Workflow examples/code-review.yaml; & {{ [void][IO.Directory]::CreateDirectory($target); $w }} | {export} -LiteralPath $target -PassThru");
-
-        Assert.Empty(output);
-        Assert.Matches($@"^(Workflow|Report)WriteFailed,ConstraintTools\.PowerShell\.{export.Replace("-", "", StringComparison.Ordinal)}Command$", Assert.Single(errors).FullyQualifiedErrorId);
+            Assert.Empty(output);
+            Assert.Matches($@"^(Workflow|Report)WriteFailed,ConstraintTools\.PowerShell\.{export.Replace("-", "", StringComparison.Ordinal)}Command$", Assert.Single(errors).FullyQualifiedErrorId);
+            Assert.DoesNotContain(".ConstraintTools-", errors[0].Exception.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Unix.Run("chattr", "-i", target);
+        }
         Assert.Equal(new[] { name }, Entries());
-        Assert.Empty(Directory.GetFileSystemEntries(target));
+        Assert.Equal(OldContent, File.ReadAllText(target));
     }
 
     [Theory]

@@ -270,7 +270,8 @@ public sealed class PackagingTests : IClassFixture<PackedModule>
 
     /// <summary>
     /// References that work only on Windows: the registry, WinForms, WMI, Active Directory, the
-    /// event log, Windows services and identities, and any P/Invoke into a native library.
+    /// event log, Windows services and identities, and any P/Invoke into a native library but the Unix
+    /// ones (libc and the runtime's System.Native), which the cmdlets call only off Windows.
     /// </summary>
     private static IEnumerable<string> WindowsOnlyUses(string assemblyPath)
     {
@@ -294,10 +295,12 @@ public sealed class PackagingTests : IClassFixture<PackedModule>
             var method = metadata.GetMethodDefinition(handle);
             if ((method.Attributes & System.Reflection.MethodAttributes.PinvokeImpl) == 0) continue;
             var library = metadata.GetString(metadata.GetModuleReference(method.GetImport().Module).Name);
-            uses.Add($"P/Invoke {metadata.GetString(method.Name)} in {library}");
+            if (!IsUnixLibrary(library)) uses.Add($"P/Invoke {metadata.GetString(method.Name)} in {library}");
         }
         return uses;
     }
+
+    private static bool IsUnixLibrary(string name) => name is "libc" or "libSystem.Native";
 
     private static bool IsWindowsOnlyAssembly(string name) =>
         name is "Microsoft.Win32.Registry" or "System.Windows.Forms" or "System.Management" or "System.Diagnostics.EventLog" or "System.ServiceProcess.ServiceController"

@@ -243,13 +243,13 @@ public sealed class WorkflowBuildingCmdletTests : IDisposable
     }
 
     [Fact]
-    public void ASecondWorkflowForTheSamePathIsRefusedWithoutForce()
+    public void ASecondWorkflowForTheSamePathIsRefused()
     {
         var path = Path.Combine(folder, "both.yaml");
 
         var (_, errors) = session.Invoke(Build + $"$other = New-WorkflowStage X -ServiceTime 1h | New-Workflow Other; $w, $other | Export-Workflow '{path}'");
 
-        Assert.Equal("FileExists,ConstraintTools.PowerShell.ExportWorkflowCommand", errors.Single().FullyQualifiedErrorId);
+        Assert.Equal("OneWorkflowPerFile,ConstraintTools.PowerShell.ExportWorkflowCommand", errors.Single().FullyQualifiedErrorId);
         Assert.Contains("name: Delivery\n", File.ReadAllText(path));
     }
 

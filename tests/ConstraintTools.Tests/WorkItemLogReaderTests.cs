@@ -26,6 +26,28 @@ public sealed class WorkItemLogReaderTests : IDisposable
 
     private static WorkItemLog Read(string path, LogReadOptions? options = null) => WorkItemLogReader.Read(path, options ?? new LogReadOptions(), null);
 
+    [Theory]
+    [InlineData("cut.csv")]
+    [InlineData("cut.jsonl")]
+    public void ALogCutShortWhileItIsReadIsAnErrorNotAPartialLog(string name)
+    {
+        var json = name.EndsWith(".jsonl", StringComparison.Ordinal);
+        var text = new StringBuilder(json ? "" : "Key,Changed,To\n");
+        for (var item = 0; text.Length < 3 << 20; item++)
+            text.Append(json ? $"{{\"Key\":\"A-{item}\",\"Changed\":\"2026-01-05T09:00:00Z\",\"To\":\"Build\"}}\n" : $"A-{item},2026-01-05T09:00:00Z,Build\n");
+        var path = Write(name, text.ToString());
+        var length = new FileInfo(path).Length;
+
+        // The first progress report comes a megabyte in: the file is cut to 100 bytes there, as a log rotated under the reader.
+        var error = Assert.Throws<IOException>(() => WorkItemLogReader.Read(path, new LogReadOptions(), (read, _) =>
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+            if (file.Length > 100) file.SetLength(100);
+        }));
+
+        Assert.StartsWith($"'{path}' shrank while it was read: it was {length:N0} bytes when the read began and its end came after ", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ReadsLongCsvSortingOutOfOrderRowsDroppingDuplicatesAndKeepingReentries()
     {
