@@ -8,12 +8,17 @@ namespace ConstraintTools.PowerShell
     /// <summary>
     /// Invoke-FlowSimulation: a seeded discrete-event simulation of each workflow, replicated, written as
     /// one SimulatedStage per stage (the properties of Measure-Workflow's StageMetrics plus 95 %
-    /// half-widths) and a SimulationSummary; with -TimeSeries also each stage's WIP over time.
+    /// half-widths) and a SimulationSummary; with -TimeSeries also each stage's WIP over time; with -AsLog
+    /// instead the status-change log of each replication, as a tracker would hold it.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "FlowSimulation")]
-    [OutputType(typeof(SimulatedStage), typeof(SimulationSummary), typeof(WipSample))]
+    [Cmdlet(VerbsLifecycle.Invoke, "FlowSimulation", DefaultParameterSetName = FiguresSet)]
+    [OutputType(typeof(SimulatedStage), typeof(SimulationSummary), typeof(WipSample), ParameterSetName = new[] { FiguresSet })]
+    [OutputType(typeof(WorkItemLog), ParameterSetName = new[] { LogSet })]
     public sealed class InvokeFlowSimulationCommand : PositionalWorkflowCommandBase
     {
+        private const string FiguresSet = "Figures";
+        private const string LogSet = "Log";
+
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
 
         /// <summary>Simulated calendar time of each replication, warm-up included: '52w' (the default), '90d', a TimeSpan or hours.</summary>
@@ -22,11 +27,11 @@ namespace ConstraintTools.PowerShell
         public TimeSpan Duration { get; set; } = TimeSpan.FromDays(7 * 52);
 
         /// <summary>The first part of each replication left out of every figure; defaults to a tenth of the duration.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = FiguresSet)]
         [CalendarDurationTransformation]
         public TimeSpan? WarmUp { get; set; }
 
-        /// <summary>Independent replications; the half-widths come from their spread. At least 2 for confidence intervals.</summary>
+        /// <summary>Independent replications; the half-widths come from their spread. At least 2 for confidence intervals. With -AsLog, one log each; 1 by default.</summary>
         [Parameter]
         [ValidateRange(1, 100_000)]
         public int Replications { get; set; } = 10;
@@ -36,17 +41,25 @@ namespace ConstraintTools.PowerShell
         public int Seed { get; set; } = 1;
 
         /// <summary>Also write each stage's WIP over time (WipSample objects), for charts.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = FiguresSet)]
         public SwitchParameter TimeSeries { get; set; }
 
         /// <summary>With -TimeSeries: how often to sample the WIP; defaults to a hundredth of the duration.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = FiguresSet)]
         [CalendarDurationTransformation]
         public TimeSpan? SampleInterval { get; set; }
 
         /// <summary>Write only the SimulationSummary (and the samples with -TimeSeries), not the stages.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = FiguresSet)]
         public SwitchParameter Summary { get; set; }
+
+        /// <summary>Write the status-change log of each replication (a WorkItemLog) instead of figures: what a tracker would hold had the workflow run so.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LogSet)]
+        public SwitchParameter AsLog { get; set; }
+
+        /// <summary>With -AsLog: when the simulated log starts, empty; by default the duration before today's midnight (UTC), so the log ends today.</summary>
+        [Parameter(ParameterSetName = LogSet)]
+        public DateTimeOffset? Start { get; set; }
 
         protected override void BeginProcessing()
         {
@@ -82,10 +95,17 @@ namespace ConstraintTools.PowerShell
             {
                 Duration = Duration,
                 WarmUp = WarmUp ?? TimeSpan.FromTicks(Duration.Ticks / 10),
-                Replications = Replications,
+                Replications = AsLog && !MyInvocation.BoundParameters.ContainsKey(nameof(Replications)) ? 1 : Replications,
                 Seed = Seed,
                 SampleEvery = SampleEvery,
             };
+            if (AsLog)
+            {
+                var start = Start ?? new DateTimeOffset(DateTime.UtcNow.Date - Duration, TimeSpan.Zero);
+                var logs = Simulate(workflow, options, "the log of ", report => FlowSimulator.Logs(workflow, options, start, progress: report, cancel: stopping.Token));
+                foreach (var log in logs ?? Array.Empty<WorkItemLog>()) WriteObject(log);
+                return;
+            }
             if (options.SampleEvery is TimeSpan interval)
             {
                 try
@@ -98,28 +118,32 @@ namespace ConstraintTools.PowerShell
                     return;
                 }
             }
-            var progress = new ProgressRecord(1, $"Simulating {workflow.Name}", $"{Replications} replications of {Display.Duration(Duration)}");
-
-            SimulationResult result;
-            try
-            {
-                result = BackgroundWork.Run(this, progress, Replications, done => $"{done} of {Replications} replications of {Display.Duration(Duration)}",
-                    report => FlowSimulator.Run(workflow, options, report, stopping.Token));
-            }
-            catch (SimulationLimitException ex)
-            {
-                WriteError(new ErrorRecord(ex, "SimulationLimit", ErrorCategory.LimitsExceeded, workflow));
-                return;
-            }
-            catch (ArgumentException ex)
-            {
-                WriteError(new ErrorRecord(ex, "SimulationTooLong", ErrorCategory.LimitsExceeded, workflow));
-                return;
-            }
+            var result = Simulate(workflow, options, "", report => FlowSimulator.Run(workflow, options, report, stopping.Token));
+            if (result is null) return;
             if (!Summary)
                 foreach (var stage in result.Stages) WriteObject(stage);
             WriteObject(result.Summary);
             foreach (var sample in result.TimeSeries) WriteObject(sample);
+        }
+
+        /// <summary>Runs the replications in the background with progress; a run too large to do is this workflow's error, and null.</summary>
+        private T? Simulate<T>(Workflow workflow, SimulationOptions options, string what, Func<Action<int>, T> run) where T : class
+        {
+            var replications = options.Replications;
+            var progress = new ProgressRecord(1, $"Simulating {what}{workflow.Name}", $"{replications} replications of {Display.Duration(Duration)}");
+            try
+            {
+                return BackgroundWork.Run(this, progress, replications, done => $"{done} of {replications} replications of {Display.Duration(Duration)}", run);
+            }
+            catch (SimulationLimitException ex)
+            {
+                WriteError(new ErrorRecord(ex, "SimulationLimit", ErrorCategory.LimitsExceeded, workflow));
+            }
+            catch (ArgumentException ex)
+            {
+                WriteError(new ErrorRecord(ex, "SimulationTooLong", ErrorCategory.LimitsExceeded, workflow));
+            }
+            return null;
         }
 
         protected override void StopProcessing() => stopping.Cancel();

@@ -29,6 +29,35 @@ public sealed class SimulationCmdletTests : IDisposable
     }
 
     [Fact]
+    public void AsLogWritesTheLogOfOneReplicationThatTheLogCmdletsReadAsTheModelSaysAndWhoseEventsReadBackAsTheSameLog()
+    {
+        var (output, errors) = session.Invoke("$w = Import-Workflow examples/code-review.yaml\n" +
+            "$log = $w | Invoke-FlowSimulation -AsLog -Duration 26w -Start 2026-01-05 -Seed 3\n" +
+            "$log\n" +
+            "(Find-Constraint -Workflow $w -Log $log).Constraint\n" +
+            "($log.Events | ConvertTo-WorkItemLog -IdColumn ItemId -TimestampColumn TimestampUtc).EventCount\n" +
+            "@($w | Invoke-FlowSimulation -AsLog -Duration 4w -Replications 3).Count");
+
+        Assert.Empty(errors);
+        var log = output[0];
+        Assert.Equal("ConstraintTools.WorkItemLog", log.TypeNames[0]);
+        Assert.Equal("simulated Feature delivery, replication 1 of seed 3", Get(log, "Source"));
+        Assert.InRange((DateTime)Get(log, "FirstEventUtc")!, new DateTime(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc), new DateTime(2026, 1, 12, 0, 0, 0, DateTimeKind.Utc));
+        Assert.InRange((DateTime)Get(log, "LastEventUtc")!, new DateTime(2026, 6, 22, 0, 0, 0, DateTimeKind.Utc), new DateTime(2026, 7, 6, 0, 0, 0, DateTimeKind.Utc));
+        Assert.Equal("Review", output[1].BaseObject);
+        Assert.Equal(Get(log, "EventCount"), output[2].BaseObject);
+        Assert.Equal(3, output[3].BaseObject);
+    }
+
+    [Fact]
+    public void AsLogTakesNoParameterOfTheFigures()
+    {
+        var (_, errors) = session.Invoke(SupportDesk + "$w | Invoke-FlowSimulation -AsLog -TimeSeries");
+
+        Assert.Equal("AmbiguousParameterSet,ConstraintTools.PowerShell.InvokeFlowSimulationCommand", Assert.Single(errors).FullyQualifiedErrorId);
+    }
+
+    [Fact]
     public void TheSameSeedGivesTheSameFigures()
     {
         const string Run = "$w | Invoke-FlowSimulation -Duration 10w -Replications 3 -Seed 9 -Summary | ForEach-Object { '{0:R} {1} {2:R}' -f $_.ThroughputPerWeek, $_.LeadTimeP85, $_.Wip }";

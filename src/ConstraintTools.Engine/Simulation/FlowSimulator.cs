@@ -93,12 +93,51 @@ namespace ConstraintTools.Simulation
             return workflow.DemandPerWeek * options.Duration.TotalDays / 7 * visitsPerItem * options.Replications;
         }
 
+        /// <summary>Status changes a simulated log may hold: 16 bytes each once built and about twice that while built, so a few hundred megabytes.</summary>
+        public const long MaxLogChanges = 10_000_000;
+
         /// <param name="progress">Called with the number of replications done so far, from any thread.</param>
         /// <exception cref="ArgumentException">A duration, warm-up or replication count out of range.</exception>
         /// <exception cref="WorkflowException">The workflow is not valid.</exception>
         /// <exception cref="SimulationLimitException">The workflow piles up more items than memory allows.</exception>
         /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
         public static SimulationResult Run(Workflow workflow, SimulationOptions options, Action<int>? progress = null, CancellationToken cancel = default)
+        {
+            var model = Prepare(workflow, options);
+            if (options.SampleEvery is TimeSpan interval) CheckWipSamples(options.Duration, interval, options.Replications, model.Count);
+            var results = RunReplications(model, options, _ => null, progress, cancel);
+            return Summarize(workflow, model, options, results, (options.Duration.TotalHours - options.WarmUp.TotalHours) / Quantity.HoursPerCalendarWeek);
+        }
+
+        /// <summary>
+        /// The status-change log each replication would leave in a tracker (see <see cref="StatusRecorder"/>): one log
+        /// per replication, from an empty workflow at <paramref name="start"/> to the end of the duration, items still
+        /// open included; item ids are <paramref name="idPrefix"/> and a number. The warm-up does not apply.
+        /// </summary>
+        /// <exception cref="ArgumentException">Options out of range, or logs of more than <see cref="MaxLogChanges"/> changes.</exception>
+        /// <exception cref="WorkflowException">The workflow is not valid.</exception>
+        /// <exception cref="SimulationLimitException">The workflow piles up more items than memory allows.</exception>
+        /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+        public static IReadOnlyList<WorkItemLog> Logs(Workflow workflow, SimulationOptions options, DateTimeOffset start, string idPrefix = "SIM-", Action<int>? progress = null, CancellationToken cancel = default)
+        {
+            var model = Prepare(workflow, options);
+            if (idPrefix is null) throw new ArgumentNullException(nameof(idPrefix));
+            var weeks = options.Duration.TotalDays / 7;
+            // Each visit writes at most a queue and an active status, and each item one done status.
+            var changes = 2 * ExpectedStageVisits(workflow, options) + workflow.DemandPerWeek * weeks * options.Replications;
+            if (changes > MaxLogChanges)
+                throw new ArgumentException(string.Format(CultureInfo.InvariantCulture,
+                    "These logs would hold about {0:N0} status changes ({1} replication{2} of {3} at {4:0.##} items a week), more than the {5:N0} allowed (several hundred megabytes); shorten the duration or run fewer replications.",
+                    changes, options.Replications, options.Replications == 1 ? "" : "s", Display.Duration(options.Duration), workflow.DemandPerWeek, MaxLogChanges));
+            var recorders = new StatusRecorder[options.Replications];
+            for (var r = 0; r < recorders.Length; r++)
+                recorders[r] = new StatusRecorder(workflow, model.Network.Measured, start, idPrefix,
+                    string.Format(CultureInfo.InvariantCulture, "simulated {0}, replication {1} of seed {2}", workflow.Name, r + 1, options.Seed));
+            RunReplications(model, options, r => recorders[r], progress, cancel);
+            return recorders.Select(r => r.Build()).ToArray();
+        }
+
+        private static SimulationModel Prepare(Workflow workflow, SimulationOptions options)
         {
             if (workflow is null) throw new ArgumentNullException(nameof(workflow));
             if (options is null) throw new ArgumentNullException(nameof(options));
@@ -108,12 +147,16 @@ namespace ConstraintTools.Simulation
             if (options.SampleEvery is TimeSpan every && every <= TimeSpan.Zero) throw new ArgumentException("The sampling interval must be positive.", nameof(options));
 
             var model = new SimulationModel(workflow.Network);
-            if (options.SampleEvery is TimeSpan interval) CheckWipSamples(options.Duration, interval, options.Replications, model.Count);
             var expected = ExpectedStageVisits(workflow, options);
             if (expected > MaxStageVisits)
                 throw new ArgumentException(string.Format(CultureInfo.InvariantCulture,
                     "This run would simulate about {0:N0} stage visits ({1} replications of {2} at {3:0.##} items a week), more than the {4:N0} allowed (several minutes of work); shorten the duration or run fewer replications.",
                     expected, options.Replications, Display.Duration(options.Duration), workflow.DemandPerWeek, MaxStageVisits));
+            return model;
+        }
+
+        private static ReplicationResult[] RunReplications(SimulationModel model, SimulationOptions options, Func<int, StatusRecorder?> recorder, Action<int>? progress, CancellationToken cancel)
+        {
             var duration = options.Duration.TotalHours;
             var warmUp = options.WarmUp.TotalHours;
             var sampleEvery = options.SampleEvery?.TotalHours ?? 0;
@@ -124,7 +167,7 @@ namespace ConstraintTools.Simulation
             {
                 Parallel.For(0, options.Replications, parallel, r =>
                 {
-                    var replication = new Replication(model, duration, warmUp, sampleEvery, SimulationRandom.ForReplication(options.Seed, r));
+                    var replication = new Replication(model, duration, warmUp, sampleEvery, SimulationRandom.ForReplication(options.Seed, r)) { Statuses = recorder(r) };
                     replication.Run(cancel);
                     results[r] = replication.Result;
                     progress?.Invoke(Interlocked.Increment(ref done));
@@ -136,7 +179,7 @@ namespace ConstraintTools.Simulation
                 if (first is SimulationLimitException || first is OperationCanceledException) throw first;
                 throw;
             }
-            return Summarize(workflow, model, options, results, (duration - warmUp) / Quantity.HoursPerCalendarWeek);
+            return results;
         }
 
         private static SimulationResult Summarize(Workflow workflow, SimulationModel model, SimulationOptions options, ReplicationResult[] results, double weeks)

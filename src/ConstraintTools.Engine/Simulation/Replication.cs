@@ -80,6 +80,9 @@ namespace ConstraintTools.Simulation
         /// <summary>Told of every visit that leaves a stage (stage, hours): for tests that check when work moves.</summary>
         internal Action<int, double>? Departed { get; set; }
 
+        /// <summary>When set, every status change of every item is written to it, from time 0 (the warm-up is for the figures only).</summary>
+        internal StatusRecorder? Statuses { get; set; }
+
         public void Run(CancellationToken cancel)
         {
             if (model.ArrivalGap.Mean > 0 && !double.IsInfinity(model.ArrivalGap.Mean)) events.Push(model.ArrivalGap.Sample(ref random), ArrivalEvent, 0, 0);
@@ -166,7 +169,11 @@ namespace ConstraintTools.Simulation
             entry[item] = now;
             Result.Visits++;
             if (now >= warmUp) Result.Arrivals[stage]++;
-            if (model.Cadence[stage] > 0 || busy[stage] >= model.Servers[stage]) queue[stage].Enqueue(item);
+            if (model.Cadence[stage] > 0 || busy[stage] >= model.Servers[stage])
+            {
+                queue[stage].Enqueue(item);
+                Statuses?.Queued(item, stage, now);
+            }
             else StartService(item, stage);
         }
 
@@ -175,6 +182,7 @@ namespace ConstraintTools.Simulation
             Accrue(stage);
             busy[stage]++;
             start[item] = now;
+            Statuses?.Started(item, stage, now);
             events.Push(now + model.Service[stage].Sample(ref random), ServiceEndEvent, stage, item);
         }
 
@@ -193,6 +201,7 @@ namespace ConstraintTools.Simulation
         private void Exit(int item)
         {
             if (now >= warmUp) Result.LeadTimes.Add(now - arrival[item]);
+            Statuses?.Finished(item, now);
             freeSlots.Push(item);
             live--;
         }
@@ -233,7 +242,13 @@ namespace ConstraintTools.Simulation
         {
             if (++live > MaxItemsInSystem)
                 throw new SimulationLimitException(FormattableString.Invariant($"more than {MaxItemsInSystem:N0} items are in the workflow at once: it cannot settle at this demand. Shorten -Duration or relieve the overloaded stages (Find-Constraint shows them)."));
-            if (freeSlots.Count > 0) return freeSlots.Pop();
+            var item = freeSlots.Count > 0 ? freeSlots.Pop() : NewSlot();
+            Statuses?.Created(item);
+            return item;
+        }
+
+        private int NewSlot()
+        {
             if (slots == arrival.Length)
             {
                 var size = slots * 2;
