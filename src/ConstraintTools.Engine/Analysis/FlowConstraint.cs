@@ -95,6 +95,7 @@ namespace ConstraintTools.Analysis
                 return report;
             }
 
+            report.Verdict = ConstraintVerdict.Stage;
             report.Constraint = constraint.Stage;
             report.Utilization = report.Basis == ConstraintBasis.Utilization ? constraint.Utilization : null;
             report.QueueWip = constraint.QueueWip;

@@ -24,6 +24,22 @@ namespace ConstraintTools
         Queue,
     }
 
+    /// <summary>What limits the flow a log shows.</summary>
+    public enum ConstraintVerdict
+    {
+        /// <summary>The log holds too little to say.</summary>
+        Unknown,
+
+        /// <summary>A stage is the constraint (<see cref="FlowConstraintReport.Constraint"/>).</summary>
+        Stage,
+
+        /// <summary>No stage constrains the flow: it is limited by the work that arrives.</summary>
+        Demand,
+
+        /// <summary>Most of the time goes to statuses mapped to no stage: waits outside the measured stages.</summary>
+        UnmeasuredTime,
+    }
+
     /// <summary>The constraint of a workflow as a work-item log shows it, with the evidence and how confident the inference is.</summary>
     public sealed class FlowConstraintReport
     {
@@ -40,6 +56,8 @@ namespace ConstraintTools
 
         /// <summary>The constraining stage; null when the log shows no time in any stage.</summary>
         public string? Constraint { get; internal set; }
+
+        public ConstraintVerdict Verdict { get; internal set; }
 
         public ConstraintConfidence Confidence { get; internal set; }
 
