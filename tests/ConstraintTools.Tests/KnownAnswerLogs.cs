@@ -40,7 +40,12 @@ public sealed record KnownAnswerCase(
     IReadOnlyList<double> OfferedLoads)
 {
     public bool IsAnsweredBy(FlowConstraintReport report) =>
-        report.Verdict == ExpectedVerdict && (ExpectedVerdict != ConstraintVerdict.Stage || string.Equals(report.Constraint, ExpectedConstraint, StringComparison.OrdinalIgnoreCase));
+        report.Verdict == ExpectedVerdict && ExpectedVerdict switch
+        {
+            ConstraintVerdict.Stage => string.Equals(report.Constraint, ExpectedConstraint, StringComparison.OrdinalIgnoreCase),
+            ConstraintVerdict.UnmeasuredTime => report.UnmappedStatuses.FirstOrDefault() == ExpectedConstraint,
+            _ => true,
+        };
 
     public override string ToString() =>
         $"{Kind} seed {Seed}: {Analysed.Stages.Count} stages, {Log.ItemCount} items; expected {ExpectedVerdict} {ExpectedConstraint}; offered loads {string.Join(", ", OfferedLoads.Select(r => r.ToString("0.00")))}";

@@ -137,18 +137,14 @@ public class LogInsightTests
     // ---- The constraint from a log ----
 
     [Fact]
-    public void AHandWorkedLogNamesDevWithLowConfidence()
+    public void AHandWorkedLogOfFiveItemsIsTooLittleToJudge()
     {
         var report = FlowConstraint.Find(Build(Rows), Delivery());
 
-        // Dev is busy 52/34/2 = 76.5 %, Review 9/34 = 26.5 %; but Review's queue is the one that grew,
-        // only 8 Dev visits ended, and Dev is not saturated: one point for the margin, two against.
-        Assert.Equal(("Dev", ConstraintBasis.Utilization, ConstraintConfidence.Low), (report.Constraint, report.Basis, report.Confidence));
-        Assert.Equal(52 / 34.0 / 2, report.Utilization!.Value, 12);
-        Assert.Equal(("Review", 9 / 34.0), (report.NextConstraint, report.NextUtilization!.Value), new ToleranceComparer());
-        Assert.Contains(report.Evidence, e => e.StartsWith("But the most waiting work, and growing, is in front of Review", StringComparison.Ordinal));
-        Assert.Contains(report.Evidence, e => e.Contains("too few to be sure"));
-        Assert.Equal("Confidence: Low.", report.Evidence[^1]);
+        // 8 Dev visits and 3 Review visits ended: no stage has the 20 a load needs.
+        Assert.Equal((ConstraintVerdict.Unknown, null, ConstraintBasis.None), (report.Verdict, report.Constraint, report.Basis));
+        Assert.Equal("Too little to judge: no stage has 20 visits that ended in the window (the most: Dev, 8). Measure a longer window.", report.Evidence.Single());
+        Assert.All(report.Loads, l => Assert.Null(l.Load));
     }
 
     /// <summary>
@@ -174,44 +170,73 @@ public class LogInsightTests
         var report = FlowConstraint.Find(builder.Build(), line);
 
         var window = 99 + 0.5 + 55 / 60.0;
-        Assert.Equal(("B", ConstraintBasis.Utilization, ConstraintConfidence.High), (report.Constraint, report.Basis, report.Confidence));
+        Assert.Equal((ConstraintVerdict.Stage, "B", ConstraintBasis.Utilization, ConstraintConfidence.High), (report.Verdict, report.Constraint, report.Basis, report.Confidence));
         Assert.Equal(100 * 55 / 60.0 / window, report.Utilization!.Value, 12);
         Assert.Equal(100 * 0.5 / window, report.NextUtilization!.Value, 12);
-        Assert.Contains("No stage's queue grew over the window.", report.Evidence);
+        Assert.Equal($"B is the constraint: busy {100 * 100 * 55 / 60.0 / window:0.#}% of the time, 0.91 items active on average for 1 server; the most loaded of 2 stages with 20 visits or more.", report.Evidence[0]);
+        Assert.Equal($"The next most loaded stage is A at {100 * 100 * 0.5 / window:0.#}%.", report.Evidence[1]);
+        Assert.Equal(new[] { false, false }, report.Loads.Select(l => l.ServersEstimated));
     }
 
+    /// <summary>
+    /// An approver with three people who take one request every two hours although one arrives every hour: nobody
+    /// is busier than a sixth of the time, but the queue grows by half an item an hour for 300 hours.
+    /// </summary>
     [Fact]
-    public void WithoutActiveStatusesTheGrowingQueueIsTheConstraint()
+    public void WorkThatPilesUpWhereNobodyIsBusyIsTheConstraintByItsGrowingQueue()
     {
-        var queuesOnly = new Workflow("Queues")
+        var builder = new WorkItemLogBuilder();
+        for (var k = 0; k < 300; k++)
         {
-            Stages = new[]
-            {
-                new WorkflowStage("Dev") { QueueStates = new[] { "Ready", "In Progress" } },
-                new WorkflowStage("Review") { QueueStates = new[] { "To Review", "Reviewing" } },
-            },
-            DoneStates = new[] { "Done" },
+            builder.Add($"R-{k}", new DateTimeOffset(T0.AddHours(k)), "Requested");
+            if (2 * k + 1 >= 300) continue;
+            builder.Add($"R-{k}", new DateTimeOffset(T0.AddHours(2 * k + 0.5)), "Approving");
+            builder.Add($"R-{k}", new DateTimeOffset(T0.AddHours(2 * k + 1.5)), "Approved");
+        }
+        var approval = new Workflow("Approval")
+        {
+            Stages = new[] { new WorkflowStage("Approve") { Servers = 3, States = new[] { "Approving" }, QueueStates = new[] { "Requested" } } },
+            DoneStates = new[] { "Approved" },
         };
 
-        var report = FlowConstraint.Find(Build(Rows), queuesOnly);
+        var report = FlowConstraint.Find(builder.Build(), approval);
 
-        // Dev holds 64 item-hours and ends empty; Review holds 22 and grew by one.
-        Assert.Equal(("Review", ConstraintBasis.Queue, "Dev"), (report.Constraint, report.Basis, report.NextConstraint));
-        Assert.Equal(22 / 34.0, report.QueueWip!.Value, 12);
-        Assert.Equal(1, report.NetFlow);
-        Assert.Null(report.Utilization);
+        var load = report.Loads.Single();
+        Assert.Equal((ConstraintVerdict.Stage, "Approve", ConstraintBasis.Queue), (report.Verdict, report.Constraint, report.Basis));
+        Assert.True(load.IsGrowing);
+        Assert.True(load.WipByThird[0] < load.WipByThird[1] && load.WipByThird[1] < load.WipByThird[2]);
+        Assert.Equal(load.Load!.Value, report.Utilization!.Value);
+        Assert.InRange(load.Load.Value, 0.16, 0.17);
+        Assert.Equal($"Approve is the constraint: its WIP rose through the window ({string.Join(", ", load.WipByThird.Select(w => w.ToString(w >= 100 ? "0" : "0.##", System.Globalization.CultureInfo.InvariantCulture)))} items on average in each third) while no stage is busy 78% of the time (Approve {load.Load.Value * 100:0.#}%).", report.Evidence[0]);
     }
 
     [Fact]
-    public void MoreItemsActiveThanServersSetsTheStageAside()
+    public void MoreItemsActiveThanTheWorkflowsServersAreWorkedByServersEstimatedFromTheLog()
     {
-        var oneServer = new Workflow(Delivery()) { Stages = Delivery().Stages.Select(s => new WorkflowStage(s) { Servers = 1 }).ToArray() };
+        // Build has three people and is 90 % loaded; the workflow says nothing of its servers (1).
+        var simulated = new Workflow("Team")
+        {
+            Calendar = WorkCalendar.AllHours,
+            DemandPerWeek = 20,
+            DoneStates = new[] { "Done" },
+            Stages = new[]
+            {
+                new WorkflowStage("Plan") { ServiceTimeHours = 3, States = new[] { "Planning" }, QueueStates = new[] { "To Plan" } },
+                new WorkflowStage("Build") { Servers = 3, ServiceTimeHours = 0.9 * 3 * 168 / 20, States = new[] { "Building" }, QueueStates = new[] { "To Build" } },
+            },
+        };
+        var analysed = new Workflow(simulated) { Stages = simulated.Stages.Select(s => new WorkflowStage(s.Name) { States = s.States, QueueStates = s.QueueStates }).ToArray() };
+        var log = Simulation.FlowSimulator.Logs(simulated, new Simulation.SimulationOptions { Duration = TimeSpan.FromDays(7 * 52), WarmUp = TimeSpan.Zero, Replications = 1, Seed = 5 }, new DateTimeOffset(T0)).Single();
 
-        var report = FlowConstraint.Find(Build(Rows), oneServer);
+        var report = FlowConstraint.Find(log, analysed);
 
-        // Dev averages 52/34 = 1.53 items in progress with one server: impossible, so only Review is measurable.
-        Assert.Equal("Review", report.Constraint);
-        Assert.Contains(report.Evidence, e => e.StartsWith("Dev has 1.53 items active at once on average but 1 server", StringComparison.Ordinal));
+        var build = report.Loads[1];
+        Assert.Equal((ConstraintVerdict.Stage, "Build", ConstraintBasis.Throughput), (report.Verdict, report.Constraint, report.Basis));
+        Assert.Equal((3, true, 3), (build.Servers, build.ServersEstimated, build.MaxActive));
+        Assert.InRange(build.Load!.Value, 0.85, 0.95);
+        Assert.Equal(build.ThroughputPerWeek!.Value / build.Load.Value, build.CapacityPerWeek!.Value, 0.05 * build.CapacityPerWeek.Value);
+        Assert.StartsWith($"Build is the constraint: busy {build.Load.Value * 100:0.#}% of the time, with 3 servers estimated from how fast it finished work as items waited (at most ", report.Evidence[0]);
+        Assert.Equal((1, false), (report.Loads[0].Servers, report.Loads[0].ServersEstimated));
     }
 
     [Fact]
@@ -221,7 +246,7 @@ public class LogInsightTests
 
         var report = FlowConstraint.Find(Build(Rows), unrelated);
 
-        Assert.Equal((null, ConstraintBasis.None), (report.Constraint, report.Basis));
+        Assert.Equal((ConstraintVerdict.Unknown, null, ConstraintBasis.None), (report.Verdict, report.Constraint, report.Basis));
         Assert.Contains("check the workflow's states", report.Evidence.Single());
     }
 

@@ -7,45 +7,107 @@ using static ConstraintTools.Analysis.Evidence;
 namespace ConstraintTools.Analysis
 {
     /// <summary>
-    /// The constraint from data (SPEC section 4): the highest utilization among the stages whose
-    /// utilization can be measured, else the stage whose queue holds the most waiting item-time with
-    /// positive net flow; with evidence and a confidence level.
+    /// What limits the flow a log shows (SPEC section 4, issue 13): a stage, the demand, or time spent outside
+    /// the measured stages; with the evidence and how confident the inference is.
     /// </summary>
     /// <remarks>
-    /// <para>A stage's utilization can be measured when it has active statuses and is not busier than
-    /// its servers allow: an average of more items active than servers means the workflow gives it too
-    /// few servers, so its figure is set aside and said so.</para>
-    /// <para>Confidence counts signals. For and against a utilization-based constraint: busy at least 85 %
-    /// (+1) or nobody busier than 70 % (−1: the flow is limited by demand); at least 10 points ahead of the
-    /// runner-up (+1) or within 5 (−1); the largest growing queue in front of it (+1) or of another stage
-    /// (−1). For a queue-based one: at least half of all waiting item-time (+1); at least twice the
-    /// runner-up's queue (+1) or less than 1.25 times (−1); no queue grew (−1). For both: fewer than 20
-    /// visits ended (−1), a quarter or more of the lead time in unmapped statuses (−1), stages set aside
-    /// for too few servers (−1). Two or more is High, 0 or 1 Medium, below 0 Low.</para>
+    /// <para>Each stage's load is the share of its capacity it used. Where the workflow's servers fit the log (the
+    /// stage never had more items active than servers, but for 1 % of the time) it is the active WIP per server. Elsewhere — servers not given, people who hold more items than the workflow says, or a
+    /// stage whose items wait inside its active status — the servers and capacity are estimated from how fast the
+    /// stage finished work at each number of items it held (<see cref="StageOccupancy.FitServers"/>), and the load is
+    /// the share of time those servers were busy. A stage with fewer than 20 visits ended in the window is not judged.</para>
+    /// <para>The verdict: the most loaded stage is the constraint when its load is at least 78 % (above what a flow
+    /// keeps as slack, below what a saturated stage shows); else a stage whose WIP rose through the window (each
+    /// third above the one before, the last at least double the first and 3 items more) is; else, when 30 % or more
+    /// of the lead time goes to statuses mapped to no stage, the time goes to unmeasured waits; else the flow is
+    /// limited by demand, and the most loaded stage is where a constraint would appear first.</para>
+    /// <para>Confidence counts what agrees and what speaks against. A stage constraint: load of 90 % or more (+1);
+    /// at least 20 points ahead of the runner-up (+1) or within 10 (−1); its WIP growing or its queue the longest
+    /// (+1); another stage's WIP growing (−1); fewer than 100 visits (−1); a quarter or more of the lead time
+    /// unmeasured (−1). Fewer than 30 visits is never more than Low. Demand: every load below 60 % (+1), every
+    /// judged stage with 100 visits or more (+1). Unmeasured time: half the lead time or more (+1), no load above
+    /// 60 % (+1). Two or more is High, 0 or 1 Medium, below 0 Low.</para>
     /// </remarks>
     public static class FlowConstraint
     {
-        private const double Saturated = 0.85;
-        private const double DemandLimited = 0.70;
-        private const double ClearMargin = 0.10;
-        private const double CloseMargin = 0.05;
-        private const double DominantQueueShare = 0.5;
-        private const double ClearQueueRatio = 2;
-        private const double CloseQueueRatio = 1.25;
-        private const int FewVisits = 20;
+        private const int MinVisits = 20;
+        private const int FewVisits = 30;
+        private const int ManyVisits = 100;
+        private const double Constraining = 0.78;
+        private const double Saturated = 0.90;
+        private const double Slack = 0.60;
+        private const double ClearMargin = 0.20;
+        private const double CloseMargin = 0.10;
+        private const double MostlyUnmeasured = 0.30;
         private const double LargeUnmeasuredShare = 0.25;
-        private const double ServerTolerance = 1e-9;
+        private const double ServersExceededShare = 0.01;
+        private const double GrowthFactor = 2;
+        private const double GrowthItems = 3;
 
-        /// <summary>Measures <paramref name="log"/> over the window (see <see cref="FlowMeasurement.Measure"/>) and infers the constraint.</summary>
+        /// <summary>Measures <paramref name="log"/> over the window (see <see cref="FlowMeasurement.Measure"/>) and infers what limits the flow.</summary>
         /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-        public static FlowConstraintReport Find(WorkItemLog log, Workflow workflow, DateTime? from = null, DateTime? to = null, CancellationToken cancel = default) =>
-            Find(FlowMeasurement.Measure(log, workflow, from, to, cancel), workflow);
-
-        public static FlowConstraintReport Find(FlowReport flow, Workflow workflow)
+        public static FlowConstraintReport Find(WorkItemLog log, Workflow workflow, DateTime? from = null, DateTime? to = null, CancellationToken cancel = default)
         {
-            if (flow is null) throw new ArgumentNullException(nameof(flow));
+            if (log is null) throw new ArgumentNullException(nameof(log));
             if (workflow is null) throw new ArgumentNullException(nameof(workflow));
-            var stages = flow.Stages;
+            var flow = FlowMeasurement.Measure(log, workflow, from, to, cancel);
+            var occupancy = StageOccupancy.Measure(log, workflow, LogWindow.Resolve(log, from, to), cancel);
+            var loads = Loads(flow, workflow, occupancy);
+            return Infer(flow, loads, UnmeasuredByStatus(log, occupancy));
+        }
+
+        private static StageLoad[] Loads(FlowReport flow, Workflow workflow, StageOccupancy occupancy)
+        {
+            var weeks = (flow.To - flow.From).TotalDays / 7;
+            var ticksPerWeek = TimeSpan.TicksPerDay * 7.0;
+            return flow.Stages.Select((stage, s) =>
+            {
+                var definition = workflow.Stages[s];
+                var thirds = occupancy.WipByThird[s];
+                var load = new StageLoad
+                {
+                    Workflow = flow.Workflow,
+                    Stage = stage.Stage,
+                    Position = stage.Position,
+                    Visits = stage.Departures,
+                    ThroughputPerWeek = stage.ThroughputPerWeek,
+                    MaxActive = occupancy.MaxActive[s],
+                    Wip = stage.Wip,
+                    QueueWip = stage.QueueWip,
+                    WaitTime = stage.WaitTime,
+                    TimeInStage = stage.TimeInStage,
+                    LeadTimeShare = occupancy.LeadTicks > 0 ? occupancy.StageTicks[s] / occupancy.LeadTicks : null,
+                    WipByThird = thirds,
+                    IsGrowing = thirds[0] < thirds[1] && thirds[1] < thirds[2] && thirds[2] >= GrowthFactor * thirds[0] && thirds[2] >= thirds[0] + GrowthItems,
+                };
+                if (stage.Departures < MinVisits || weeks <= 0) return load;
+                if (occupancy.ActiveAboveServersShare[s] <= ServersExceededShare && stage.ActiveWip > 0)
+                {
+                    load.Load = stage.Utilization;
+                    load.Servers = definition.Servers;
+                    load.CapacityPerWeek = stage.ThroughputPerWeek / stage.Utilization;
+                }
+                else if (StageOccupancy.FitServers(occupancy.Levels[s]) is var (servers, busy, capacityPerTick))
+                {
+                    load.Load = busy;
+                    load.Servers = servers;
+                    load.ServersEstimated = true;
+                    load.CapacityPerWeek = capacityPerTick * ticksPerWeek;
+                }
+                return load;
+            }).ToArray();
+        }
+
+        /// <summary>Statuses mapped to no stage, most time first, with their share of the finished items' lead time.</summary>
+        private static List<(string Status, double Share)> UnmeasuredByStatus(WorkItemLog log, StageOccupancy occupancy) =>
+            occupancy.LeadTicks <= 0
+                ? new List<(string, double)>()
+                : Enumerable.Range(0, log.Statuses.Count).Where(i => occupancy.UnmappedTicks[i] > 0)
+                    .Select(i => (log.StatusName(i), occupancy.UnmappedTicks[i] / occupancy.LeadTicks))
+                    .OrderByDescending(x => x.Item2).ToList();
+
+        private static FlowConstraintReport Infer(FlowReport flow, StageLoad[] loads, List<(string Status, double Share)> unmeasured)
+        {
             var summary = flow.Summary;
             var weeks = (flow.To - flow.From).TotalDays / 7;
             var report = new FlowConstraintReport
@@ -57,141 +119,141 @@ namespace ConstraintTools.Analysis
                 ThroughputPerWeek = summary.ThroughputPerWeek,
                 ArrivalsPerWeek = weeks > 0 ? summary.Started / weeks : null,
                 UnmeasuredShare = summary.UnmeasuredShare,
-                UnmappedStatuses = summary.UnmappedStatuses,
-                Stages = stages,
+                UnmappedStatuses = unmeasured.Select(u => u.Status).Concat(summary.UnmappedStatuses).Distinct().ToList(),
+                Stages = flow.Stages,
+                Loads = loads,
                 Summary = summary,
             };
-
-            var overServed = stages.Where(s => workflow.Stages[s.Position - 1].States.Count > 0 && s.Utilization > 1 + ServerTolerance).ToList();
-            // A stage nothing was ever active in tells nothing about utilization unless some other stage does.
-            var measurable = stages.Where(s => workflow.Stages[s.Position - 1].States.Count > 0 && s.Utilization is double u && u <= 1 + ServerTolerance)
-                .Where(s => stages.Any(other => other.ActiveWip > 0))
-                .OrderByDescending(s => s.Utilization!.Value).ThenBy(s => s.Position).ToList();
-            var queues = stages.Where(s => s.QueueWip > 0).OrderByDescending(s => s.QueueWip!.Value).ThenBy(s => s.Position).ToList();
-            var growing = queues.FirstOrDefault(s => s.NetFlow > 0);
-
             var lines = new List<string>();
+            var judged = loads.Where(l => l.Load.HasValue).OrderByDescending(l => l.Load!.Value).ThenBy(l => l.Position).ToList();
+            var growing = loads.Where(l => l.IsGrowing && l.Visits >= MinVisits).OrderByDescending(l => l.WipByThird[2] - l.WipByThird[0]).ToList();
+            var unmeasuredShare = summary.UnmeasuredShare ?? 0;
+            var top = judged.FirstOrDefault();
             var score = 0;
-            StageFlow constraint;
-            if (measurable.Count > 0 || (queues.Count == 0 && overServed.Count > 0))
+
+            if (top is { } hot && hot.Load >= Constraining)
+                score += StageVerdict(report, hot, judged, growing, lines, byLoad: true);
+            else if (growing.Count > 0)
+                score += StageVerdict(report, growing[0], judged, growing, lines, byLoad: false);
+            else if (unmeasuredShare >= MostlyUnmeasured && unmeasured.Count > 0)
             {
-                // With every stage set aside for too few servers, the busiest of them is still the best guess.
-                var ranked = measurable.Count > 0 ? measurable : overServed.OrderByDescending(s => s.Utilization!.Value).ThenBy(s => s.Position).ToList();
-                report.Basis = ConstraintBasis.Utilization;
-                constraint = ranked[0];
-                score += ByUtilization(constraint, ranked, growing, lines, report);
+                report.Verdict = ConstraintVerdict.UnmeasuredTime;
+                report.Basis = ConstraintBasis.Unmeasured;
+                lines.Add($"The time goes to waits outside the measured stages: {Percent(unmeasuredShare)} of the finished items' lead time is spent in statuses mapped to no stage: {Shares(unmeasured)}.");
+                if (unmeasuredShare >= 0.5) score++;
+                if (top is null || top.Load < Slack) score++;
+                if (top is not null) AddMostLoaded(report, top, lines, "No stage constrains the flow: the most loaded is");
             }
-            else if (queues.Count > 0)
+            else if (top is not null)
             {
-                report.Basis = ConstraintBasis.Queue;
-                constraint = growing ?? queues[0];
-                score += ByQueue(constraint, queues, growing, lines, report);
+                report.Verdict = ConstraintVerdict.Demand;
+                report.Basis = top.ServersEstimated ? ConstraintBasis.Throughput : ConstraintBasis.Utilization;
+                lines.Add($"No internal constraint: the flow is limited by demand. {summary.Started} items arrived in the window, {Number(report.ArrivalsPerWeek ?? 0)} a week, and {summary.Finished} finished, {Number(summary.ThroughputPerWeek ?? 0)} a week; no stage's WIP rose through the window.");
+                AddMostLoaded(report, top, lines, "The most loaded stage, where a constraint would appear first as demand grows, is");
+                if (top.Load < Slack) score++;
+                if (judged.All(l => l.Visits >= ManyVisits)) score++;
             }
             else
             {
+                report.Verdict = ConstraintVerdict.Unknown;
                 report.Basis = ConstraintBasis.None;
-                lines.Add("The log shows no time in any stage's statuses: check the workflow's states and queue statuses against the log's statuses.");
+                lines.Add(loads.Any(l => l.Visits > 0)
+                    ? $"Too little to judge: no stage has {MinVisits} visits that ended in the window (the most: {loads.OrderByDescending(l => l.Visits).First().Stage}, {loads.Max(l => l.Visits)}). Measure a longer window."
+                    : "The log shows no time in any stage's statuses: check the workflow's states and queue statuses against the log's statuses.");
                 report.Evidence = lines;
                 return report;
             }
 
-            report.Verdict = ConstraintVerdict.Stage;
-            report.Constraint = constraint.Stage;
-            report.Utilization = report.Basis == ConstraintBasis.Utilization ? constraint.Utilization : null;
-            report.QueueWip = constraint.QueueWip;
-            report.NetFlow = constraint.NetFlow;
-            report.WaitTime = constraint.WaitTime;
-
-            if (summary.Finished > 0)
-                lines.Add($"{summary.Finished} items finished in the window, {Number(report.ThroughputPerWeek ?? 0)} a week; {summary.Started} started, {Number(report.ArrivalsPerWeek ?? 0)} a week.");
-            if (constraint.Departures < FewVisits)
+            foreach (var few in loads.Where(l => l.Visits > 0 && l.Visits < MinVisits))
+                lines.Add($"{few.Stage} had only {Plural(few.Visits, "visit")} end in the window: too few to judge it.");
+            if (report.Verdict != ConstraintVerdict.UnmeasuredTime && unmeasured.Count > 0 && unmeasuredShare > 0)
             {
-                score--;
-                lines.Add($"Only {constraint.Departures} visits to {constraint.Stage} ended in the window: too few to be sure.");
-            }
-            foreach (var stage in overServed)
-            {
-                score--;
-                lines.Add($"{stage.Stage} has {Number(stage.ActiveWip!.Value)} items active at once on average but {Plural(stage.Servers, "server")} in the workflow: give it its real number of servers to measure its utilization.");
-            }
-            if (summary.UnmappedStatuses.Count > 0 && summary.UnmeasuredShare is double share && share > 0)
-            {
-                var statuses = string.Join(", ", summary.UnmappedStatuses);
-                if (share >= LargeUnmeasuredShare)
+                if (unmeasuredShare >= LargeUnmeasuredShare)
                 {
                     score--;
-                    lines.Add($"{Percent(share)} of the lead time is spent in statuses mapped to no stage ({statuses}): the constraint may hide where nobody measures.");
+                    lines.Add($"{Percent(unmeasuredShare)} of the lead time is spent in statuses mapped to no stage ({Shares(unmeasured)}): the constraint may hide where nobody measures.");
                 }
-                else lines.Add($"Time in statuses mapped to no stage ({statuses}) is unmeasured: {Percent(share)} of the lead time.");
+                else lines.Add($"Time in statuses mapped to no stage is unmeasured: {Percent(unmeasuredShare)} of the lead time ({Shares(unmeasured)}).");
             }
+            if (summary.Finished > 0 && report.Verdict == ConstraintVerdict.Stage)
+                lines.Add($"{summary.Finished} items finished in the window, {Number(report.ThroughputPerWeek ?? 0)} a week; {summary.Started} started, {Number(report.ArrivalsPerWeek ?? 0)} a week.");
 
             report.Confidence = score >= 2 ? ConstraintConfidence.High : score >= 0 ? ConstraintConfidence.Medium : ConstraintConfidence.Low;
+            if (report.Verdict == ConstraintVerdict.Stage && loads.First(l => l.Stage == report.Constraint).Visits < FewVisits) report.Confidence = ConstraintConfidence.Low;
             lines.Add($"Confidence: {report.Confidence}.");
             report.Evidence = lines;
             return report;
         }
 
-        private static int ByUtilization(StageFlow constraint, List<StageFlow> measurable, StageFlow? growing, List<string> lines, FlowConstraintReport report)
+        private static int StageVerdict(FlowConstraintReport report, StageLoad constraint, List<StageLoad> judged, List<StageLoad> growing, List<string> lines, bool byLoad)
         {
             var score = 0;
-            var utilization = constraint.Utilization!.Value;
-            lines.Add($"{constraint.Stage} is the constraint: busy {Percent(utilization)} of the time ({Number(constraint.ActiveWip!.Value)} items active on average, {Plural(constraint.Servers, "server")}), the highest of {Plural(measurable.Count, "stage")} with active statuses.");
-            if (utilization >= Saturated) score++;
-            else if (utilization < DemandLimited)
-            {
-                score--;
-                lines.Add($"No stage is busy {Percent(DemandLimited)} of the time: the flow is limited by the work that arrives, not by a stage.");
-            }
+            var stage = report.Stages[constraint.Position - 1];
+            report.Verdict = ConstraintVerdict.Stage;
+            report.Constraint = constraint.Stage;
+            report.Utilization = constraint.Load;
+            report.QueueWip = constraint.QueueWip;
+            report.NetFlow = stage.NetFlow;
+            report.WaitTime = constraint.WaitTime;
+            report.Basis = !byLoad ? ConstraintBasis.Queue : constraint.ServersEstimated ? ConstraintBasis.Throughput : ConstraintBasis.Utilization;
 
-            if (measurable.Count > 1)
+            lines.Add(byLoad
+                ? $"{constraint.Stage} is the constraint: busy {Percent(constraint.Load!.Value)} of the time, {LoadBasis(constraint)}; the most loaded of {Plural(judged.Count, "stage")} with {MinVisits} visits or more."
+                : $"{constraint.Stage} is the constraint: its WIP rose through the window ({Thirds(constraint)} items on average in each third) while no stage is busy {Percent(Constraining)} of the time{(constraint.Load is double load ? $" ({constraint.Stage} {Percent(load)})" : "")}.");
+            if (constraint.Load >= Saturated) score++;
+
+            var runnerUp = judged.FirstOrDefault(l => l.Stage != constraint.Stage);
+            if (runnerUp is not null)
             {
-                var next = measurable[1];
-                report.NextConstraint = next.Stage;
-                report.NextUtilization = next.Utilization;
-                var margin = utilization - next.Utilization!.Value;
+                report.NextConstraint = runnerUp.Stage;
+                report.NextUtilization = runnerUp.Load;
+                var margin = (constraint.Load ?? 0) - runnerUp.Load!.Value;
                 if (margin >= ClearMargin) score++;
                 else if (margin < CloseMargin) score--;
                 lines.Add(margin < CloseMargin
-                    ? $"{next.Stage} is nearly as busy ({Percent(next.Utilization.Value)}): the constraint may move between them."
-                    : $"The next busiest stage is {next.Stage} at {Percent(next.Utilization.Value)}.");
+                    ? $"{runnerUp.Stage} is nearly as loaded ({Percent(runnerUp.Load.Value)}): the constraint may move between them."
+                    : $"The next most loaded stage is {runnerUp.Stage} at {Percent(runnerUp.Load.Value)}.");
             }
 
-            if (growing is null) lines.Add("No stage's queue grew over the window.");
-            else if (growing.Stage == constraint.Stage)
+            var longestQueue = report.Stages.Where(s => s.QueueWip > 0).OrderByDescending(s => s.QueueWip!.Value).FirstOrDefault();
+            if (constraint.IsGrowing)
             {
                 score++;
-                lines.Add($"Work piles up in front of {constraint.Stage}: {Number(growing.QueueWip!.Value)} items in its queue on average, the most of any stage, and its WIP grew by {growing.NetFlow} ({growing.Arrivals} visits arrived, {growing.Departures} left).");
+                if (byLoad) lines.Add($"Work piles up in front of it: its WIP rose through the window, {Thirds(constraint)} items on average in each third ({stage.Arrivals} visits arrived, {stage.Departures} left).");
             }
-            else
+            else if (longestQueue is not null && longestQueue.Stage == constraint.Stage)
+            {
+                score++;
+                lines.Add($"Its queue is the longest: {Number(longestQueue.QueueWip!.Value)} items wait on average, and a visit waits {Display.Duration(constraint.WaitTime)}.");
+            }
+            var otherGrowing = growing.FirstOrDefault(g => g.Stage != constraint.Stage);
+            if (otherGrowing is not null)
             {
                 score--;
-                lines.Add($"But the most waiting work, and growing, is in front of {growing.Stage}: {Number(growing.QueueWip!.Value)} items on average, WIP up by {growing.NetFlow}.");
+                lines.Add($"But the WIP of {otherGrowing.Stage} rose through the window too: {Thirds(otherGrowing)} items on average in each third.");
+            }
+            if (constraint.Visits < ManyVisits)
+            {
+                score--;
+                lines.Add($"Only {Plural(constraint.Visits, "visit")} to {constraint.Stage} ended in the window: too few to be sure.");
             }
             return score;
         }
 
-        private static int ByQueue(StageFlow constraint, List<StageFlow> queues, StageFlow? growing, List<string> lines, FlowConstraintReport report)
+        private static void AddMostLoaded(FlowConstraintReport report, StageLoad top, List<string> lines, string lead)
         {
-            var score = 0;
-            var total = queues.Sum(s => s.QueueWip!.Value);
-            var queue = constraint.QueueWip!.Value;
-            lines.Add($"{constraint.Stage} is the constraint: its queue holds the most waiting work, {Number(queue)} items on average ({Percent(queue / total)} of all waiting item-time). No stage has active statuses whose utilization can be measured.");
-            if (queue / total >= DominantQueueShare) score++;
-            if (growing is null)
-            {
-                score--;
-                lines.Add("No stage's queue grew over the window, so the queue may be a steady buffer rather than a constraint.");
-            }
-            else lines.Add($"Its WIP grew by {constraint.NetFlow} ({constraint.Arrivals} visits arrived, {constraint.Departures} left).");
-
-            var runnerUp = queues.FirstOrDefault(s => s.Stage != constraint.Stage);
-            if (runnerUp is null) return score + 1;
-            report.NextConstraint = runnerUp.Stage;
-            var ratio = queue / runnerUp.QueueWip!.Value;
-            if (ratio >= ClearQueueRatio) score++;
-            else if (ratio < CloseQueueRatio) score--;
-            lines.Add($"The next longest queue is in front of {runnerUp.Stage}: {Number(runnerUp.QueueWip.Value)} items on average.");
-            return score;
+            report.NextConstraint = top.Stage;
+            report.NextUtilization = top.Load;
+            lines.Add($"{lead} {top.Stage}, busy {Percent(top.Load!.Value)} of the time, {LoadBasis(top)}.");
         }
+
+        private static string LoadBasis(StageLoad load) => load.ServersEstimated
+            ? $"with {Plural(load.Servers!.Value, "server")} estimated from how fast it finished work as items waited (at most {Number(load.CapacityPerWeek!.Value)} a week; it finished {Number(load.ThroughputPerWeek ?? 0)})"
+            : $"{Number(load.Wip is null ? 0 : load.Load!.Value * load.Servers!.Value)} items active on average for {Plural(load.Servers!.Value, "server")}";
+
+        private static string Thirds(StageLoad load) => string.Join(", ", load.WipByThird.Select(Number));
+
+        private static string Shares(List<(string Status, double Share)> unmeasured) =>
+            string.Join(", ", unmeasured.Take(3).Select(u => $"{Display.Excerpt(u.Status)} {Percent(u.Share)}")) + (unmeasured.Count > 3 ? $" and {unmeasured.Count - 3} more" : "");
     }
 }

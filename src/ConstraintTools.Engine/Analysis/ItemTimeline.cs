@@ -64,6 +64,9 @@ namespace ConstraintTools.Analysis
         public long Start;
         public long Stop;
         public int Code;
+
+        /// <summary>The status's index in the log.</summary>
+        public int Status;
     }
 
     /// <summary>
@@ -158,7 +161,7 @@ namespace ConstraintTools.Analysis
                 var stop = e == end - 1 ? Open : log.Ticks(e + 1);
                 if (stop == start) continue;
                 if (IntervalCount == intervals.Length) Array.Resize(ref intervals, intervals.Length * 2);
-                intervals[IntervalCount++] = new StatusInterval { Start = start, Stop = stop, Code = codes[log.StatusOf(e)] };
+                intervals[IntervalCount++] = new StatusInterval { Start = start, Stop = stop, Code = codes[log.StatusOf(e)], Status = log.StatusOf(e) };
             }
 
             var runStage = -1;

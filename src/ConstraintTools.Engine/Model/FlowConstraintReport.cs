@@ -17,11 +17,17 @@ namespace ConstraintTools
         /// <summary>Nothing in the log shows time in any stage.</summary>
         None,
 
-        /// <summary>The highest measured utilization (active WIP per server).</summary>
+        /// <summary>The highest load measured as active WIP per server, where the workflow's servers fit the log.</summary>
         Utilization,
 
-        /// <summary>The queue holding the most waiting item-time with positive net flow, where no utilization can be measured.</summary>
+        /// <summary>The highest load where the servers and capacity are estimated from how fast the stage finished work.</summary>
+        Throughput,
+
+        /// <summary>WIP that rose through the window, where no stage is loaded enough to constrain.</summary>
         Queue,
+
+        /// <summary>Time in statuses mapped to no stage.</summary>
+        Unmeasured,
     }
 
     /// <summary>What limits the flow a log shows.</summary>
@@ -54,7 +60,7 @@ namespace ConstraintTools
         /// <summary>End of the window (UTC).</summary>
         public DateTime To { get; internal set; }
 
-        /// <summary>The constraining stage; null when the log shows no time in any stage.</summary>
+        /// <summary>The constraining stage when <see cref="Verdict"/> is Stage; else null.</summary>
         public string? Constraint { get; internal set; }
 
         public ConstraintVerdict Verdict { get; internal set; }
@@ -63,7 +69,7 @@ namespace ConstraintTools
 
         public ConstraintBasis Basis { get; internal set; }
 
-        /// <summary>The constraint's measured utilization; null when it has no active statuses.</summary>
+        /// <summary>The constraint's load (<see cref="StageLoad.Load"/>): active WIP per server, or its busy share with estimated servers.</summary>
         public double? Utilization { get; internal set; }
 
         /// <summary>Time-weighted average number of items in the constraint's queue statuses.</summary>
@@ -75,10 +81,10 @@ namespace ConstraintTools
         /// <summary>Mean time a visit to the constraint spent in its queue statuses.</summary>
         public TimeSpan? WaitTime { get; internal set; }
 
-        /// <summary>The runner-up by the same basis: where the constraint would go next.</summary>
+        /// <summary>The runner-up by load: where the constraint would go next; with no internal constraint, the most loaded stage.</summary>
         public string? NextConstraint { get; internal set; }
 
-        /// <summary>The runner-up's utilization, when the basis is utilization.</summary>
+        /// <summary>The load of <see cref="NextConstraint"/>.</summary>
         public double? NextUtilization { get; internal set; }
 
         /// <summary>Items finished per calendar week of the window.</summary>
@@ -90,16 +96,26 @@ namespace ConstraintTools
         /// <summary>Share of the finished items' lead time spent in statuses mapped to no stage.</summary>
         public double? UnmeasuredShare { get; internal set; }
 
+        /// <summary>Statuses mapped to no stage, those holding the most lead time first.</summary>
         public IReadOnlyList<string> UnmappedStatuses { get; internal set; } = Array.Empty<string>();
 
         /// <summary>Sentences a person reads: what points at the constraint and what speaks against it.</summary>
         public IReadOnlyList<string> Evidence { get; internal set; } = Array.Empty<string>();
+
+        /// <summary>Each stage's load, capacity and WIP trend: what the verdict weighs.</summary>
+        public IReadOnlyList<StageLoad> Loads { get; internal set; } = Array.Empty<StageLoad>();
 
         /// <summary>The measured flow the inference rests on, one per stage.</summary>
         public IReadOnlyList<StageFlow> Stages { get; internal set; } = Array.Empty<StageFlow>();
 
         public FlowSummary Summary { get; internal set; } = new FlowSummary();
 
-        public override string ToString() => Constraint ?? "(none)";
+        public override string ToString() => Verdict switch
+        {
+            ConstraintVerdict.Stage => Constraint ?? "",
+            ConstraintVerdict.Demand => "(demand)",
+            ConstraintVerdict.UnmeasuredTime => "(unmeasured time)",
+            _ => "(unknown)",
+        };
     }
 }

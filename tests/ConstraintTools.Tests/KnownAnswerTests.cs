@@ -1,0 +1,104 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using ConstraintTools.Analysis;
+
+namespace ConstraintTools.Tests;
+
+/// <summary>
+/// The constraint from logs whose answer is known (<see cref="KnownAnswerLogs"/>): the verdict is the known one, and
+/// every figure an evidence sentence quotes is the figure it names, recomputed from the log where it can be.
+/// The yardstick over hundreds of such logs is a benchmark (bench: yardstick), not a test; these are a few of each kind.
+/// </summary>
+public class KnownAnswerTests
+{
+    public static TheoryData<KnownAnswerKind, int> Cases()
+    {
+        var data = new TheoryData<KnownAnswerKind, int>();
+        foreach (var kind in Enum.GetValues<KnownAnswerKind>())
+            for (var seed = 1; seed <= 4; seed++) data.Add(kind, seed);
+        return data;
+    }
+
+    private static string Percent(double fraction) => (fraction * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void TheVerdictIsTheKnownAnswerAndItsEvidenceQuotesTheFiguresItNames(KnownAnswerKind kind, int seed)
+    {
+        var known = KnownAnswerLogs.Generate(kind, seed);
+
+        var report = FlowConstraint.Find(known.Log, known.Analysed);
+
+        Assert.True(known.IsAnsweredBy(report), $"{known}: said {report.Verdict} {report.Constraint}\n{string.Join("\n", report.Evidence)}");
+        var judged = report.Loads.Where(l => l.Load.HasValue).ToList();
+        var top = judged.OrderByDescending(l => l.Load!.Value).First();
+        switch (report.Verdict)
+        {
+            case ConstraintVerdict.Stage:
+                var constraint = report.Loads.Single(l => l.Stage == report.Constraint);
+                Assert.Equal(constraint.Load, report.Utilization);
+                Assert.StartsWith($"{constraint.Stage} is the constraint: busy {Percent(constraint.Load!.Value)} of the time, ", report.Evidence[0]);
+                Assert.EndsWith($"the most loaded of {judged.Count} stages with 20 visits or more.", report.Evidence[0]);
+                Assert.Same(top, constraint);
+                break;
+            case ConstraintVerdict.Demand:
+                Assert.All(report.Loads, l => Assert.False(l.IsGrowing));
+                Assert.StartsWith($"No internal constraint: the flow is limited by demand. {report.Summary.Started} items arrived in the window", report.Evidence[0]);
+                Assert.Contains($"and {report.Summary.Finished} finished", report.Evidence[0]);
+                Assert.Equal((top.Stage, top.Load), (report.NextConstraint, report.NextUtilization));
+                Assert.StartsWith($"The most loaded stage, where a constraint would appear first as demand grows, is {top.Stage}, busy {Percent(top.Load!.Value)} of the time", report.Evidence[1]);
+                break;
+            default:
+                var share = ShareOfLeadTimeIn(known.Log, known.ExpectedConstraint!);
+                Assert.Equal(share, report.UnmeasuredShare!.Value, 1e-9);
+                Assert.Equal($"The time goes to waits outside the measured stages: {Percent(share)} of the finished items' lead time is spent in statuses mapped to no stage: {known.ExpectedConstraint} {Percent(share)}.", report.Evidence[0]);
+                break;
+        }
+        Assert.Equal($"Confidence: {report.Confidence}.", report.Evidence[^1]);
+    }
+
+    /// <summary>Time finished items spent in one status over their lead time, straight from the events.</summary>
+    private static double ShareOfLeadTimeIn(WorkItemLog log, string status)
+    {
+        double inStatus = 0, lead = 0;
+        foreach (var item in log.Events.GroupBy(e => e.ItemId))
+        {
+            var events = item.ToList();
+            if (events[^1].Status != "Done") continue;
+            lead += (events[^1].TimestampUtc - events[0].TimestampUtc).Ticks;
+            for (var i = 0; i + 1 < events.Count; i++)
+                if (events[i].Status == status) inStatus += (events[i + 1].TimestampUtc - events[i].TimestampUtc).Ticks;
+        }
+        return inStatus / lead;
+    }
+
+    [Fact]
+    public void AStageWithAHandfulOfVisitsIsNeverTheConstraintWithMoreThanLowConfidence()
+    {
+        var known = KnownAnswerLogs.Generate(KnownAnswerKind.OverloadedStage, 1);
+        var first = known.Log.FirstEventUtc!.Value;
+
+        foreach (var days in new[] { 7, 14, 21, 28 })
+        {
+            var report = FlowConstraint.Find(known.Log, known.Analysed, first, first.AddDays(days));
+            if (report.Verdict != ConstraintVerdict.Stage) continue;
+            var visits = report.Loads.Single(l => l.Stage == report.Constraint).Visits;
+            if (visits < 30) Assert.Equal(ConstraintConfidence.Low, report.Confidence);
+        }
+    }
+
+    [Fact]
+    public void TheLogsAreOfTheSizesTheIssueNames()
+    {
+        foreach (var kind in Enum.GetValues<KnownAnswerKind>())
+        {
+            var known = KnownAnswerLogs.Generate(kind, 3);
+            Assert.InRange(known.Analysed.Stages.Count, 3, 6);
+            Assert.InRange(known.Log.ItemCount, 250, 3300);
+            Assert.All(known.Simulated.Stages.Where(s => s.Servers < 10), s => Assert.InRange(s.Servers, 1, 5));
+            Assert.Equal(kind == KnownAnswerKind.ExternalWait, known.Log.Statuses.Contains("Waiting for customer"));
+            Assert.Equal(kind == KnownAnswerKind.NoQueueStatus, known.Analysed.Stages.Any(s => s.QueueStates.Count == 0));
+        }
+    }
+}
