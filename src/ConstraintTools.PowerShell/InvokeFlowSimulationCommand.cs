@@ -73,7 +73,7 @@ namespace ConstraintTools.PowerShell
         private TimeSpan? SampleEvery => TimeSeries ? SampleInterval ?? TimeSpan.FromTicks(Duration.Ticks / 100) : null;
 
         private void Stop(Exception exception, string errorId, object target) =>
-            ThrowTerminatingError(new ErrorRecord(exception, errorId, ErrorCategory.InvalidArgument, target));
+            ThrowTerminatingError(Errors.Record(exception, errorId, ErrorCategory.InvalidArgument, target));
 
         protected override void Process(Workflow workflow)
         {
@@ -94,7 +94,7 @@ namespace ConstraintTools.PowerShell
                 }
                 catch (ArgumentException ex)
                 {
-                    WriteError(new ErrorRecord(ex, "TooManyWipSamples", ErrorCategory.LimitsExceeded, workflow));
+                    WriteError(Errors.Record(ex, "TooManyWipSamples", ErrorCategory.LimitsExceeded, workflow));
                     return;
                 }
             }
@@ -113,7 +113,7 @@ namespace ConstraintTools.PowerShell
             }
             catch (ArgumentException ex)
             {
-                WriteError(new ErrorRecord(ex, "SimulationTooLong", ErrorCategory.LimitsExceeded, workflow));
+                WriteError(Errors.Record(ex, "SimulationTooLong", ErrorCategory.LimitsExceeded, workflow));
                 return;
             }
             if (!Summary)
