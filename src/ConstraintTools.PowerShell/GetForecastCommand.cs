@@ -133,6 +133,13 @@ namespace ConstraintTools.PowerShell
                 Fail(Errors.Record(ex, "NoThroughput", ErrorCategory.InvalidData, target), terminating: ParameterSetName == ThroughputSet);
                 return;
             }
+            catch (ArgumentException ex) when (ex.ParamName == nameof(ForecastOptions.Start))
+            {
+                // A forecast that would run past the calendar's end: from a given -Start, for every log.
+                var terminating = ParameterSetName == ThroughputSet || Start.HasValue;
+                Fail(Errors.Record(ex, "InvalidStart", ErrorCategory.InvalidArgument, terminating ? Start : target), terminating);
+                return;
+            }
             catch (ArgumentException ex) when (ex.ParamName == "by")
             {
                 // Against a given -Start, a bad -By is wrong for every log; against a log's own start, for this one.
