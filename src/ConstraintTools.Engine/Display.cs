@@ -10,16 +10,30 @@ namespace ConstraintTools
     /// <summary>Short human text for figures, used by the module's format views.</summary>
     public static class Display
     {
-        /// <summary>A calendar duration in the largest unit that keeps it readable: 45m, 5.2h, 3.5d, 2.1w.</summary>
+        /// <summary>A calendar duration in the largest unit that keeps it readable: 45m, 5.2h, 3.5d, 2.1w; under 3 seconds 2.5s, 20ms, 1.5µs, 100ns.</summary>
         public static string Duration(TimeSpan? duration)
         {
             if (duration is not TimeSpan value) return "";
+            // In minutes to a tenth, anything under 3 seconds (one tick, say) would read "0m", as if it were none.
+            if (value > TimeSpan.Zero && value < MinutesShowIt) return Short(value.Ticks);
             var hours = value.TotalHours;
             if (hours < 1) return value.TotalMinutes.ToString("0.#", CultureInfo.InvariantCulture) + "m";
             if (hours < 48) return hours.ToString("0.#", CultureInfo.InvariantCulture) + "h";
             if (hours < 14 * 24) return value.TotalDays.ToString("0.#", CultureInfo.InvariantCulture) + "d";
             return (value.TotalDays / 7).ToString("0.#", CultureInfo.InvariantCulture) + "w";
         }
+
+        private static string Short(long ticks)
+        {
+            if (ticks < TicksPerMicrosecond) return (ticks * 100).ToString(CultureInfo.InvariantCulture) + "ns";
+            if (ticks < TimeSpan.TicksPerMillisecond) return ((double)ticks / TicksPerMicrosecond).ToString("0.#", CultureInfo.InvariantCulture) + "µs";
+            if (ticks < TimeSpan.TicksPerSecond) return ((double)ticks / TimeSpan.TicksPerMillisecond).ToString("0.#", CultureInfo.InvariantCulture) + "ms";
+            return ((double)ticks / TimeSpan.TicksPerSecond).ToString("0.#", CultureInfo.InvariantCulture) + "s";
+        }
+
+        private const long TicksPerMicrosecond = 10;
+
+        private static readonly TimeSpan MinutesShowIt = TimeSpan.FromSeconds(3);
 
         /// <summary>A rate or count with as many decimals as it needs: 12, 9.14, 0.47.</summary>
         public static string Rate(double value) => Analysis.Evidence.Number(value);

@@ -36,7 +36,7 @@ namespace ConstraintTools.Logs
             var status = Text(columns.Status);
             if (status is null) return false;
             var length = Copy(columns.Timestamp);
-            if (length < 0 || !LogTimestamp.TryParse(chars, 0, length, out var time)) return false;
+            if (length < 0 || !columns.TryParseTimestamp(chars, 0, length, out var time)) return false;
             builder.Add(itemId, time, status);
             return true;
         }

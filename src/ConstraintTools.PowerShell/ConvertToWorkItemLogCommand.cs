@@ -48,6 +48,11 @@ namespace ConstraintTools.PowerShell
         [ValidateSet("Auto", "Long", "Wide")]
         public WorkItemLogFormat Format { get; set; } = WorkItemLogFormat.Auto;
 
+        /// <summary>Exact formats of timestamps given as text, such as 'M/d/yyyy h:mm tt' or 'dd.MM.yyyy' (invariant culture), tried in order before the usual ones; a format without an offset is read as UTC.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? TimestampFormat { get; set; }
+
         /// <summary>Names the objects in the descriptions of skipped rows and becomes the log's Source.</summary>
         [Parameter]
         public string? SourceName { get; set; }
@@ -69,7 +74,7 @@ namespace ConstraintTools.PowerShell
                     : InputObject.Properties.Where(p => p.IsGettable).Select(p => p.Name).ToArray();
                 try
                 {
-                    var options = new LogReadOptions { IdColumn = IdColumn, TimestampColumn = TimestampColumn, StatusColumn = StatusColumn, StageColumns = StageColumn };
+                    var options = new LogReadOptions { IdColumn = IdColumn, TimestampColumn = TimestampColumn, StatusColumn = StatusColumn, StageColumns = StageColumn, TimestampFormats = TimestampFormat };
                     columns = WorkItemLogColumns.Resolve(names, options, Format == WorkItemLogFormat.Auto ? (bool?)null : Format == WorkItemLogFormat.Wide, SourceName);
                 }
                 catch (WorkflowException ex)
@@ -110,8 +115,7 @@ namespace ConstraintTools.PowerShell
         {
             if (failed || builder is null) return;
             var log = builder.Build();
-            ImportWorkItemLogCommand.WarnAboutSkippedRows(this, log);
-            WriteObject(log);
+            ImportWorkItemLogCommand.WriteLog(this, log, SourceName ?? "input", "object", SourceName ?? (object)"input");
         }
     }
 }

@@ -94,7 +94,7 @@ namespace ConstraintTools.PowerShell
                 }
                 catch (ArgumentException ex)
                 {
-                    WriteError(new ErrorRecord(ex, "InvalidWindow", ErrorCategory.InvalidArgument, log));
+                    WriteError(Errors.Record(ex, "InvalidWindow", ErrorCategory.InvalidArgument, log));
                     continue;
                 }
                 Forecast(history, Start, log);
@@ -130,14 +130,21 @@ namespace ConstraintTools.PowerShell
             }
             catch (ArgumentException ex) when (ex.ParamName == "history")
             {
-                Fail(new ErrorRecord(ex, "NoThroughput", ErrorCategory.InvalidData, target), terminating: ParameterSetName == ThroughputSet);
+                Fail(Errors.Record(ex, "NoThroughput", ErrorCategory.InvalidData, target), terminating: ParameterSetName == ThroughputSet);
+                return;
+            }
+            catch (ArgumentException ex) when (ex.ParamName == nameof(ForecastOptions.Start))
+            {
+                // A forecast that would run past the calendar's end: from a given -Start, for every log.
+                var terminating = ParameterSetName == ThroughputSet || Start.HasValue;
+                Fail(Errors.Record(ex, "InvalidStart", ErrorCategory.InvalidArgument, terminating ? Start : target), terminating);
                 return;
             }
             catch (ArgumentException ex) when (ex.ParamName == "by")
             {
                 // Against a given -Start, a bad -By is wrong for every log; against a log's own start, for this one.
                 var terminating = ParameterSetName == ThroughputSet || Start.HasValue;
-                Fail(new ErrorRecord(ex, "InvalidBy", ErrorCategory.InvalidArgument, terminating ? By : target), terminating);
+                Fail(Errors.Record(ex, "InvalidBy", ErrorCategory.InvalidArgument, terminating ? By : target), terminating);
                 return;
             }
             foreach (var forecast in forecasts) WriteObject(forecast);

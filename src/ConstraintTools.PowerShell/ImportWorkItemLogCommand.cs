@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Management.Automation;
 using System.Threading;
@@ -35,8 +36,14 @@ namespace ConstraintTools.PowerShell
         [Parameter]
         public WorkItemLogFormat Format { get; set; } = WorkItemLogFormat.Auto;
 
+        /// <summary>Exact formats of the timestamps, such as 'M/d/yyyy h:mm tt' or 'dd.MM.yyyy' (invariant culture), tried in order before the usual ones; a format without an offset is read as UTC.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? TimestampFormat { get; set; }
+
         internal LogReadOptions Options => new LogReadOptions
         {
+            TimestampFormats = TimestampFormat,
             IdColumn = IdColumn,
             TimestampColumn = TimestampColumn,
             StatusColumn = StatusColumn,
@@ -72,8 +79,7 @@ namespace ConstraintTools.PowerShell
                         PercentComplete = bytes <= 0 ? -1 : (int)Math.Min(100, bytesRead * 100 / bytes),
                     });
                 });
-                WarnAboutSkippedRows(this, log);
-                WriteObject(log);
+                WriteLog(this, log, log.Source ?? file, "row", file);
             }
             catch (WorkflowException ex)
             {
@@ -94,12 +100,29 @@ namespace ConstraintTools.PowerShell
         /// <summary>Files smaller than this are read too quickly to be worth a progress bar.</summary>
         private const long ProgressThresholdBytes = 4L << 20;
 
-        internal static void WarnAboutSkippedRows(Cmdlet cmdlet, WorkItemLog log)
+        /// <summary>
+        /// Writes the log, with a warning when rows were skipped. A log with rows none of which could be read is an
+        /// error instead (InvalidData, on <paramref name="target"/>): an empty log would only mislead the next command,
+        /// and a warning does not stop a script run with -ErrorAction Stop.
+        /// </summary>
+        /// <param name="row">What a row is called: "row" of a file, "object" of the pipeline.</param>
+        internal static void WriteLog(Cmdlet cmdlet, WorkItemLog log, string source, string row, object target)
         {
-            if (log.SkippedRows == 0) return;
             var first = log.Problems.Count > 0 ? log.Problems[0] : "";
-            var rows = log.SkippedRows == 1 ? "1 row" : $"{log.SkippedRows} rows";
-            cmdlet.WriteWarning($"{log.Source ?? "log"}: skipped {rows} that could not be read (see the log's Problems); the first: {first}");
+            if (log.EventCount == 0 && log.SkippedRows > 0)
+            {
+                var reason = log.SkippedRows == 1
+                    ? $"its one {row} could not be read: {first}"
+                    : string.Format(CultureInfo.InvariantCulture, "none of the {0:N0} {1}s could be read; the first: {2}", log.SkippedRows, row, first);
+                cmdlet.WriteError(new ErrorRecord(new WorkflowException(reason, file: source), "WorkItemLogHasNoUsableRow", ErrorCategory.InvalidData, target));
+                return;
+            }
+            if (log.SkippedRows > 0)
+            {
+                var rows = log.SkippedRows == 1 ? "1 row" : $"{log.SkippedRows} rows";
+                cmdlet.WriteWarning($"{source}: skipped {rows} that could not be read (see the log's Problems); the first: {first}");
+            }
+            cmdlet.WriteObject(log);
         }
     }
 }

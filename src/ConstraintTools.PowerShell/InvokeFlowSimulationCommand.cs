@@ -86,7 +86,7 @@ namespace ConstraintTools.PowerShell
         private TimeSpan? SampleEvery => TimeSeries ? SampleInterval ?? TimeSpan.FromTicks(Duration.Ticks / 100) : null;
 
         private void Stop(Exception exception, string errorId, object target) =>
-            ThrowTerminatingError(new ErrorRecord(exception, errorId, ErrorCategory.InvalidArgument, target));
+            ThrowTerminatingError(Errors.Record(exception, errorId, ErrorCategory.InvalidArgument, target));
 
         protected override void Process(Workflow workflow)
         {
@@ -114,7 +114,7 @@ namespace ConstraintTools.PowerShell
                 }
                 catch (ArgumentException ex)
                 {
-                    WriteError(new ErrorRecord(ex, "TooManyWipSamples", ErrorCategory.LimitsExceeded, workflow));
+                    WriteError(Errors.Record(ex, "TooManyWipSamples", ErrorCategory.LimitsExceeded, workflow));
                     return;
                 }
             }
@@ -141,7 +141,7 @@ namespace ConstraintTools.PowerShell
             }
             catch (ArgumentException ex)
             {
-                WriteError(new ErrorRecord(ex, "SimulationTooLong", ErrorCategory.LimitsExceeded, workflow));
+                WriteError(Errors.Record(ex, "SimulationTooLong", ErrorCategory.LimitsExceeded, workflow));
             }
             return null;
         }

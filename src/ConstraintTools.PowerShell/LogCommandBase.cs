@@ -46,7 +46,7 @@ namespace ConstraintTools.PowerShell
                 }
                 catch (ArgumentException ex)
                 {
-                    WriteError(new ErrorRecord(ex, "InvalidWindow", ErrorCategory.InvalidArgument, log));
+                    WriteError(Errors.Record(ex, "InvalidWindow", ErrorCategory.InvalidArgument, log));
                 }
             }
         }

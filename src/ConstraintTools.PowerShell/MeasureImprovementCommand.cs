@@ -74,7 +74,7 @@ namespace ConstraintTools.PowerShell
                 }
                 catch (ArgumentException ex)
                 {
-                    WriteError(new ErrorRecord(ex, "ImprovementTooLong", ErrorCategory.LimitsExceeded, workflow));
+                    WriteError(Errors.Record(ex, "ImprovementTooLong", ErrorCategory.LimitsExceeded, workflow));
                     return;
                 }
                 var activity = $"Trying {change} on each stage of {workflow.Name}";

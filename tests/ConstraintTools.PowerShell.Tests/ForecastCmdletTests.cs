@@ -131,6 +131,24 @@ public sealed class ForecastCmdletTests : IDisposable
     }
 
     [Fact]
+    public void AMessageNamesNoParameterOfTheEngine()
+    {
+        var script = Setup + """
+            $none = New-Workflow -Name None -Stage $w.Stages
+            $log | Get-Forecast -Workflow $none -Items 3
+            $log | Get-Forecast -Workflow $w -By 2026-01-07T12:00
+            try { Get-Forecast -Throughput 0, 0 -Items 3 } catch { $_ }
+            """;
+
+        var (output, errors) = session.Invoke(script);
+        var messages = errors.Concat(output.Select(o => (ErrorRecord)o.BaseObject)).Select(e => e.Exception.Message).ToArray();
+
+        Assert.Equal(3, messages.Length);
+        Assert.Equal("No forecast of when 3 items are done: workflow 'None' lists no doneStates, so no item of the log is ever finished, so at that throughput they are never done.", messages[0]);
+        Assert.All(messages, m => Assert.DoesNotContain("(Parameter '", m, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ALongForecastShowsProgressAndStopsPromptly()
     {
         using var shell = System.Management.Automation.PowerShell.Create();

@@ -86,6 +86,14 @@ public sealed class LogInsightCmdletTests : IDisposable
     }
 
     [Fact]
+    public void AnIntervalOfATickIsNamedAsOneInTheMessage()
+    {
+        var (_, errors) = session.Invoke(Setup + "$log | Get-CumulativeFlow -Workflow $w -Interval ([timespan]1)");
+
+        Assert.Equal("An interval of 100ns cuts the window (2026-01-05 00:00:00Z to 2026-01-06 10:00:00Z) into 1,224,000,000,001 intervals, more than 100,000; choose a longer interval or a shorter window.", errors.Single().Exception.Message);
+    }
+
+    [Fact]
     public void WorkItemAgeListsOpenItemsOldestFirst()
     {
         var (output, errors) = session.Invoke(Setup + "$log | Get-WorkItemAge -Workflow $w; Get-WorkItemAge $log -Workflow $w -AsOf '2026-01-05T20:00:00Z' | ForEach-Object Id");

@@ -92,7 +92,7 @@ public sealed class SimulationCmdletTests : IDisposable
         Assert.Equal("TooManyWipSamples,ConstraintTools.PowerShell.InvokeFlowSimulationCommand", refused[0].ToString());
         Assert.Equal("InvalidArgument", refused[1].ToString());
         // 52 weeks are 314,496,000,000,000 ticks: one sample at 0 and one at each tick, in each of 10 replications.
-        Assert.Equal("Sampling the WIP every 00:00:00.0000001 over 52w would keep 3,144,960,000,000,010 samples (314,496,000,000,001 instants × 10 replications × 1 stage), "
+        Assert.Equal("Sampling the WIP every 100ns over 52w would keep 3,144,960,000,000,010 samples (314,496,000,000,001 instants × 10 replications × 1 stage), "
             + "more than the 2,000,000 allowed; sample every 3m or less often, or run fewer replications.", refused[2].ToString());
     }
 

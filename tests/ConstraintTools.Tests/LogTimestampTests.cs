@@ -43,6 +43,12 @@ public class LogTimestampTests
     [InlineData("05/Mar/26 3:07 PM", "2026-03-05T15:07:00.0000000")]
     [InlineData("6/Mar/2026 11:00 AM", "2026-03-06T11:00:00.0000000")]
     [InlineData("05/Mar/26 3:07:09 PM", "2026-03-05T15:07:09.0000000")]
+    [InlineData("100000000", "1973-03-03T09:46:40.0000000")]
+    [InlineData("1780300800", "2026-06-01T08:00:00.0000000")]
+    [InlineData("9999999999", "2286-11-20T17:46:39.0000000")]
+    [InlineData("100000000000", "1973-03-03T09:46:40.0000000")]
+    [InlineData("1780300800123", "2026-06-01T08:00:00.1230000")]
+    [InlineData(" 1780300800123 ", "2026-06-01T08:00:00.1230000")]
     public void ReadsEachFormatToTheRightInstant(string text, string expectedUtc)
     {
         var expected = DateTime.ParseExact(expectedUtc, "yyyy-MM-ddTHH:mm:ss.fffffff", CultureInfo.InvariantCulture);
@@ -88,6 +94,11 @@ public class LogTimestampTests
     [InlineData("9999-12-31T23:59:59-01:00")]
     [InlineData("9999-12-31T24:00:00")]
     [InlineData("32/Mar/26 3:07 PM")]
+    [InlineData("12345678")]
+    [InlineData("17803008001")]
+    [InlineData("17803008001234")]
+    [InlineData("-1780300800")]
+    [InlineData("1780300800.5")]
     public void RejectsWhatIsNotADateTheSameWayFromAStringOrABuffer(string text)
     {
         Assert.False(LogTimestamp.TryParse(text, out _));
@@ -113,6 +124,40 @@ public class LogTimestampTests
             Assert.True(LogTimestamp.TryParse(text, out var fromString), text);
             Assert.True(FromBuffer(text, out var fromBuffer), text);
             Assert.Equal(expected.UtcTicks, fromString.UtcTicks);
+            Assert.Equal(fromString, fromBuffer);
+        }
+    }
+
+    [Theory]
+    [InlineData("6/1/2026 8:00 AM", "M/d/yyyy h:mm tt")]
+    [InlineData("12/31/2026 11:59:59 PM", "M/d/yyyy h:mm:ss tt")]
+    [InlineData("13/1/2026 20:00", "d/M/yyyy H:mm")]
+    [InlineData("31/12/2026", "d/M/yyyy")]
+    [InlineData("01.06.2026", "d.M.yyyy")]
+    [InlineData("1.6.2026 14:30", "d.M.yyyy H:mm")]
+    [InlineData("20260601", "yyyyMMdd")]
+    [InlineData("yesterday", null)]
+    public void SuggestsAFormatThatReadsTheValue(string text, string? format)
+    {
+        Assert.Equal(format, LogTimestamp.Suggest(text));
+    }
+
+    [Fact]
+    public void GivenFormatsComeFirstAndTheUsualFormsStillRead()
+    {
+        var formats = new[] { "yyyy-dd-MM", "dd.MM.yyyy HH:mm zzz" };
+        foreach (var (text, expected) in new[]
+        {
+            ("2026-01-02", "2026-02-01T00:00:00Z"),
+            ("02.06.2026 14:30 +02:00", "2026-06-02T12:30:00Z"),
+            ("2026-06-01T08:00:00Z", "2026-06-01T08:00:00Z"),
+            ("1780300800", "2026-06-01T08:00:00Z"),
+        })
+        {
+            var buffer = ("x," + text + ",y").ToCharArray();
+            Assert.True(LogTimestamp.TryParse(text, formats, out var fromString), text);
+            Assert.True(LogTimestamp.TryParse(buffer, 2, text.Length, formats, out var fromBuffer), text);
+            Assert.Equal(DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture).UtcTicks, fromString.UtcTicks);
             Assert.Equal(fromString, fromBuffer);
         }
     }

@@ -276,7 +276,7 @@ public class SimulationTests
         var ex = Assert.Throws<ArgumentException>(() => FlowSimulator.Run(line, everySecond));
 
         // 604,801 instants (0 s to 604,800 s) in each of 2 replications, for each of 2 stages; 500,000 instants would fit.
-        Assert.Equal("Sampling the WIP every 00:00:01 over 7d would keep 2,419,204 samples (604,801 instants × 2 replications × 2 stages), "
+        Assert.Equal("Sampling the WIP every 1s over 7d would keep 2,419,204 samples (604,801 instants × 2 replications × 2 stages), "
             + "more than the 2,000,000 allowed; sample every 1m or less often, or run fewer replications.", ex.Message);
         everySecond.SampleEvery = TimeSpan.FromMinutes(1);
         Assert.Equal(10_081 * 2 * 2, FlowSimulator.Run(line, everySecond).TimeSeries.Count);

@@ -44,7 +44,8 @@ namespace ConstraintTools.Analysis
 
         /// <summary>
         /// Where a forecast from a log starts by default: the first midnight (UTC) at or after the window's end,
-        /// so the day the window ends in, when it ends in the middle of one, belongs to neither. Null for a list.
+        /// so the day the window ends in, when it ends in the middle of one, belongs to neither. Null for a list, and
+        /// for a window ending on 9999-12-31, the last day of the calendar.
         /// </summary>
         public DateTime? NextDay { get; }
 
@@ -87,7 +88,9 @@ namespace ConstraintTools.Analysis
 
             var window = LogWindow.Resolve(log, from, to);
             var firstDay = CeilingToDay(window.From.Ticks);
-            var endDay = window.EndTicks / TimeSpan.TicksPerDay * TimeSpan.TicksPerDay;
+            // A window that takes in 9999-12-31 to its last tick ends at the midnight after it, which no DateTime
+            // names; that day is left out, so the history's end (To) is a date.
+            var endDay = Math.Min(window.EndTicks / TimeSpan.TicksPerDay * TimeSpan.TicksPerDay, DateTime.MaxValue.Date.Ticks);
             if (endDay <= firstDay)
                 throw new ArgumentException($"The window ({window.From:u} to {window.To:u}) holds no whole UTC day, and only whole days make a throughput history; widen the window.");
 
@@ -101,7 +104,8 @@ namespace ConstraintTools.Analysis
             var reason = workflow.DoneStates.Count == 0
                 ? $"workflow '{workflow.Name}' lists no doneStates, so no item of the log is ever finished"
                 : $"no item of the log entered a done status ({string.Join(", ", workflow.DoneStates)}) in the {counts.Length} whole days from {first:yyyy-MM-dd} up to {first.AddDays(counts.Length):yyyy-MM-dd}";
-            return new ThroughputHistory(log.Source, workflow.Name, counts, first, new DateTime(CeilingToDay(window.EndTicks), DateTimeKind.Utc), reason);
+            var nextDay = CeilingToDay(window.EndTicks);
+            return new ThroughputHistory(log.Source, workflow.Name, counts, first, nextDay <= DateTime.MaxValue.Ticks ? new DateTime(nextDay, DateTimeKind.Utc) : null, reason);
         }
 
         private static long CeilingToDay(long ticks) => (ticks + TimeSpan.TicksPerDay - 1) / TimeSpan.TicksPerDay * TimeSpan.TicksPerDay;
@@ -162,7 +166,7 @@ namespace ConstraintTools.Analysis
         /// done by that date in 85 % of the trials. The last day's work counts: the date is the midnight after it.
         /// </summary>
         /// <param name="progress">Called with the number of trials done so far, from any thread.</param>
-        /// <exception cref="ArgumentException">Items below 1; trials out of range; no start; or (parameter name "history") a history without throughput.</exception>
+        /// <exception cref="ArgumentException">Items below 1; trials out of range; no start; (parameter name "history") a history without throughput; or (parameter name "Start") a trial that would end after 9999-12-31.</exception>
         /// <exception cref="ForecastLimitException">A trial needs more than <see cref="MaxDays"/> days.</exception>
         /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
         public static IReadOnlyList<Forecast> WhenDone(ThroughputHistory history, int items, ForecastOptions options, Action<int>? progress = null, CancellationToken cancel = default)
@@ -175,6 +179,9 @@ namespace ConstraintTools.Analysis
 
             RefuseTooMuchWork(options.Trials, Math.Min(MaxDays, Math.Ceiling(items / history.ThroughputPerDay)), FormattableString.Invariant($"forecast fewer items than {items:N0}"));
             var perDay = history.ItemsPerDayArray;
+            // A date past 9999-12-31 cannot be written, so a trial may run only as many days as are left before it.
+            var daysLeft = (DateTime.MaxValue.Ticks - start.Ticks) / TimeSpan.TicksPerDay;
+            var maxDays = (int)Math.Min(MaxDays, daysLeft);
             var daysNeeded = RunTrials(options, progress, cancel, (ref SimulationRandom random) =>
             {
                 long done = 0;
@@ -185,6 +192,10 @@ namespace ConstraintTools.Analysis
                         throw new ForecastLimitException(string.Format(CultureInfo.InvariantCulture,
                             "A trial needed more than {0:N0} days (100 years) to finish {1:N0} items from a history averaging {2} a day; forecast fewer items, or from a history with more throughput.",
                             MaxDays, items, Display.Rate(history.ThroughputPerDay)));
+                    if (days == maxDays)
+                        throw new ArgumentException(string.Format(CultureInfo.InvariantCulture,
+                            "A trial starting on {0:yyyy-MM-dd} needed more days than the {1:N0} left before the end of 9999-12-31, the last day of the calendar, to finish {2:N0} items; start the forecast earlier, or forecast fewer items.",
+                            start, maxDays, items), nameof(ForecastOptions.Start));
                     done += perDay[(int)(random.NextDouble() * perDay.Length)];
                     days++;
                 }
@@ -247,7 +258,9 @@ namespace ConstraintTools.Analysis
             if (options.Trials < 1 || options.Trials > MaxTrials)
                 throw new ArgumentException(string.Format(CultureInfo.InvariantCulture, "The number of trials must be from 1 to {0:N0}; it is {1:N0}.", MaxTrials, options.Trials), nameof(options));
             var start = options.Start is DateTime given ? LogTimestamp.AsUtc(given)
-                : history.NextDay ?? throw new ArgumentException("A forecast from a list of daily counts needs a start day.", nameof(options));
+                : history.NextDay ?? throw (history.From is DateTime
+                    ? new ArgumentException("The history ends on 9999-12-31, the last day of the calendar, so a forecast from it has no day to start on; give a start day.", nameof(ForecastOptions.Start))
+                    : new ArgumentException("A forecast from a list of daily counts needs a start day.", nameof(options)));
             return start.Date;
         }
 
@@ -276,7 +289,7 @@ namespace ConstraintTools.Analysis
             catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
             {
                 var first = ex.InnerExceptions[0];
-                if (first is ForecastLimitException || first is OperationCanceledException) throw first;
+                if (first is ForecastLimitException || first is ArgumentException || first is OperationCanceledException) throw first;
                 throw;
             }
             return results;

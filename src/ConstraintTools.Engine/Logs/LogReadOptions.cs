@@ -36,6 +36,12 @@ namespace ConstraintTools
         /// <summary>Long, wide or JSON lines; <see cref="WorkItemLogFormat.Auto"/> decides from the file.</summary>
         public WorkItemLogFormat Format { get; set; } = WorkItemLogFormat.Auto;
 
+        /// <summary>
+        /// Exact formats of the timestamps (invariant culture, such as <c>M/d/yyyy h:mm tt</c> or <c>dd.MM.yyyy</c>),
+        /// tried in order before the usual forms of <see cref="LogTimestamp"/>; a format without an offset is UTC.
+        /// </summary>
+        public IReadOnlyList<string>? TimestampFormats { get; set; }
+
         /// <summary>Wide form: the stage columns, in order; when empty every column but the id column is a stage.</summary>
         public IReadOnlyList<string>? StageColumns { get; set; }
     }

@@ -7,7 +7,10 @@ namespace ConstraintTools
     /// Timestamps as work-item logs write them, always read with the invariant culture: ISO 8601 with
     /// or without an offset (<c>2026-01-31T09:30:00+02:00</c>, <c>…Z</c>, <c>…+0200</c>, fractions of a
     /// second allowed), <c>yyyy-MM-dd HH:mm[:ss]</c>, a date alone <c>yyyy-MM-dd</c> (midnight), and
-    /// Jira's <c>dd/MMM/yy h:mm tt</c>. An offset is applied; a timestamp without one is taken as UTC.
+    /// Jira's <c>dd/MMM/yy h:mm tt</c>, and Unix epoch time: a value of 9 or 10 digits is seconds, of 12 or 13
+    /// digits milliseconds, since 1970-01-01 UTC (between them they cover 1973 to 2286 without overlapping;
+    /// 11 digits could be either and is neither). Formats given by the caller are tried first. An offset is
+    /// applied; a timestamp without one is taken as UTC.
     /// </summary>
     public static class LogTimestamp
     {
@@ -20,24 +23,63 @@ namespace ConstraintTools
         private static readonly int[] DaysBeforeMonth = { 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365 };
         private static readonly int[] DaysBeforeMonthInLeapYear = { 0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366 };
 
-        /// <summary>The formats named in error messages.</summary>
-        public const string Expected = "expected ISO 8601 (2026-01-31T09:30:00Z, with or without an offset), yyyy-MM-dd HH:mm[:ss], yyyy-MM-dd or dd/MMM/yy h:mm tt";
+        /// <summary>
+        /// Formats of timestamps logs are often written in that are none of the above; one that reads a rejected
+        /// value is suggested in the message. Day before month (d/M/yyyy) is tried only after month before day,
+        /// so a date both read is suggested as US.
+        /// </summary>
+        private static readonly string[] Suggested =
+        {
+            "M/d/yyyy h:mm tt", "M/d/yyyy h:mm:ss tt", "M/d/yyyy H:mm", "M/d/yyyy H:mm:ss", "M/d/yyyy",
+            "d/M/yyyy H:mm", "d/M/yyyy H:mm:ss", "d/M/yyyy",
+            "d.M.yyyy H:mm", "d.M.yyyy H:mm:ss", "d.M.yyyy",
+            "yyyy/M/d H:mm:ss", "yyyy/M/d", "yyyyMMdd", "yyyyMMddHHmmss",
+        };
 
-        public static bool TryParse(string? text, out DateTimeOffset value)
+        private const long UnixEpochTicks = 621_355_968_000_000_000;
+
+        /// <summary>The formats named in error messages.</summary>
+        public const string Expected = "expected ISO 8601 (2026-01-31T09:30:00Z, with or without an offset), yyyy-MM-dd HH:mm[:ss], yyyy-MM-dd, dd/MMM/yy h:mm tt or Unix seconds or milliseconds";
+
+        public static bool TryParse(string? text, out DateTimeOffset value) => TryParse(text, null, out value);
+
+        /// <summary>Tries <paramref name="formats"/> (exact, invariant culture, UTC unless the format has an offset), then the usual forms.</summary>
+        public static bool TryParse(string? text, string[]? formats, out DateTimeOffset value)
         {
             value = default;
             if (text is null) return false;
             var s = text.Trim();
             if (s.Length == 0) return false;
-            return TryParseIso(new StringCharacters(s), out value) || TryParseJira(s, out value);
+            return (formats != null && TryParseExact(s, formats, out value))
+                || TryParseIso(new StringCharacters(s), out value) || TryParseEpoch(new StringCharacters(s), out value) || TryParseJira(s, out value);
         }
+
+        /// <summary>A format of <see cref="Suggested"/> that reads <paramref name="text"/>, or null.</summary>
+        public static string? Suggest(string? text)
+        {
+            var s = text?.Trim();
+            if (string.IsNullOrEmpty(s)) return null;
+            foreach (var format in Suggested)
+                if (TryParseExact(s!, new[] { format }, out _)) return format;
+            return null;
+        }
+
+        private static bool TryParseExact(string s, string[] formats, out DateTimeOffset value) =>
+            DateTimeOffset.TryParseExact(s, formats, CultureInfo.InvariantCulture,
+                DateTimeStyles.AllowInnerWhite | DateTimeStyles.AssumeUniversal, out value);
 
         /// <summary>
         /// <see cref="TryParse(string, out DateTimeOffset)"/> on <paramref name="length"/> characters of
         /// <paramref name="chars"/> from <paramref name="start"/>. A reader parsing straight from its buffer
         /// makes no string for an ISO 8601 timestamp, the usual case; only the other formats need one.
         /// </summary>
-        public static bool TryParse(char[] chars, int start, int length, out DateTimeOffset value)
+        public static bool TryParse(char[] chars, int start, int length, out DateTimeOffset value) => TryParse(chars, start, length, null, out value);
+
+        /// <summary>
+        /// <see cref="TryParse(string, string[], out DateTimeOffset)"/> on characters of a buffer. With no
+        /// <paramref name="formats"/>, ISO 8601 and epoch times are read without making a string.
+        /// </summary>
+        public static bool TryParse(char[] chars, int start, int length, string[]? formats, out DateTimeOffset value)
         {
             if (chars is null) throw new ArgumentNullException(nameof(chars));
             if (start < 0 || length < 0 || start > chars.Length - length) throw new ArgumentOutOfRangeException(nameof(length));
@@ -46,7 +88,10 @@ namespace ConstraintTools
             while (start < end && char.IsWhiteSpace(chars[start])) start++;
             while (end > start && char.IsWhiteSpace(chars[end - 1])) end--;
             if (start == end) return false;
-            return TryParseIso(new ArrayCharacters(chars, start, end - start), out value)
+            // Given formats come first, so that one such as yyyy-dd-MM is not read as ISO 8601.
+            if (formats != null) return TryParse(new string(chars, start, end - start), formats, out value);
+            var characters = new ArrayCharacters(chars, start, end - start);
+            return TryParseIso(characters, out value) || TryParseEpoch(characters, out value)
                 || TryParseJira(new string(chars, start, end - start), out value);
         }
 
@@ -67,10 +112,15 @@ namespace ConstraintTools
             time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc);
 
         /// <summary>A value from a pipeline object: a DateTime (local converted, unspecified taken as UTC), a DateTimeOffset, or text.</summary>
-        public static bool TryConvert(object? value, out DateTimeOffset result)
+        public static bool TryConvert(object? value, out DateTimeOffset result) => TryConvert(value, null, out result);
+
+        /// <summary>A value from a pipeline object: a DateTime (local converted, unspecified taken as UTC), a DateTimeOffset, an epoch time as an integer, or text read with <paramref name="formats"/> first.</summary>
+        public static bool TryConvert(object? value, string[]? formats, out DateTimeOffset result)
         {
             switch (value)
             {
+                case long or int or ulong or uint:
+                    return TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), formats, out result);
                 case DateTimeOffset offset:
                     result = offset;
                     return true;
@@ -78,7 +128,7 @@ namespace ConstraintTools
                     result = new DateTimeOffset(AsUtc(time));
                     return true;
                 case string text:
-                    return TryParse(text, out result);
+                    return TryParse(text, formats, out result);
                 default:
                     result = default;
                     return false;
@@ -187,6 +237,24 @@ namespace ConstraintTools
             var utcTicks = ticks - offset.Ticks;
             if (ticks > DateTime.MaxValue.Ticks || utcTicks < 0 || utcTicks > DateTime.MaxValue.Ticks) return false;
             value = new DateTimeOffset(ticks, offset);
+            return true;
+        }
+
+        /// <summary>Unix time: 9–10 digits are seconds, 12–13 milliseconds (see the class).</summary>
+        private static bool TryParseEpoch<TChars>(TChars s, out DateTimeOffset value) where TChars : struct, ICharacters
+        {
+            value = default;
+            var digits = s.Length;
+            if (digits < 9 || digits > 13 || digits == 11) return false;
+            long number = 0;
+            for (var i = 0; i < digits; i++)
+            {
+                var c = s[i];
+                if (c < '0' || c > '9') return false;
+                number = number * 10 + (c - '0');
+            }
+            var ticks = digits <= 10 ? number * TimeSpan.TicksPerSecond : number * TimeSpan.TicksPerMillisecond;
+            value = new DateTimeOffset(UnixEpochTicks + ticks, TimeSpan.Zero);
             return true;
         }
 

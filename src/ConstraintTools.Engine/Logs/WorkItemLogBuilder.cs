@@ -44,6 +44,9 @@ namespace ConstraintTools
 
         public int Count => count;
 
+        /// <summary>Rows skipped so far.</summary>
+        public int SkippedRows => skipped;
+
         /// <summary>Adds one status change; the timestamp is converted to UTC (an unspecified kind is taken as UTC).</summary>
         public void Add(string itemId, DateTimeOffset timestamp, string status)
         {

@@ -31,9 +31,11 @@ namespace ConstraintTools
         };
 
         private readonly int[] stages;
+        private readonly string[]? formats;
 
-        private WorkItemLogColumns(IReadOnlyList<string> names, bool wide, int id, int timestamp, int status, int[] stages)
+        private WorkItemLogColumns(IReadOnlyList<string> names, bool wide, int id, int timestamp, int status, int[] stages, string[]? formats)
         {
+            this.formats = formats;
             Names = names;
             IsWide = wide;
             Id = id;
@@ -100,13 +102,20 @@ namespace ConstraintTools
                 }
                 if (stageColumns.Length == 0)
                     throw new WorkflowException($"wide form needs a column per stage beside the id column '{names[id]}'; the columns are {List(names)}", file: source);
-                return new WorkItemLogColumns(names, true, id, -1, -1, stageColumns);
+                return new WorkItemLogColumns(names, true, id, -1, -1, stageColumns, Formats(options));
             }
             if (status < 0) throw Missing("status", "StatusColumn", StatusNames, names, source);
             var timestamp = Find(normalized, names, options.TimestampColumn, TimestampNames, "timestamp", source, id, status, required: false);
             if (timestamp < 0) throw Missing("timestamp", "TimestampColumn", TimestampNames, names, source);
-            return new WorkItemLogColumns(names, false, id, timestamp, status, Array.Empty<int>());
+            return new WorkItemLogColumns(names, false, id, timestamp, status, Array.Empty<int>(), Formats(options));
         }
+
+        private static string[]? Formats(LogReadOptions options) =>
+            options.TimestampFormats is { Count: > 0 } given ? given.ToArray() : null;
+
+        /// <summary>A timestamp from <paramref name="length"/> characters of a reader's buffer, read as <see cref="AddRow"/> reads one.</summary>
+        public bool TryParseTimestamp(char[] chars, int start, int length, out DateTimeOffset value) =>
+            LogTimestamp.TryParse(chars, start, length, formats, out value);
 
         private static int Find(string[] normalized, IReadOnlyList<string> names, string? named, string[] usual, string role, string? source,
             int taken1, int taken2, bool required = true)
@@ -166,9 +175,9 @@ namespace ConstraintTools
                 builder.Skip($"{where}: column '{Names[Status]}' is empty; every row needs a status");
                 return;
             }
-            if (!LogTimestamp.TryConvert(timeValue, out var time))
+            if (!LogTimestamp.TryConvert(timeValue, formats, out var time))
             {
-                builder.Skip(NotADate(where, Names[Timestamp], timeValue));
+                builder.Skip(NotADate(builder, where, Names[Timestamp], timeValue));
                 return;
             }
             builder.Add(id, time, status);
@@ -194,17 +203,22 @@ namespace ConstraintTools
             {
                 var value = field(s);
                 if (value is null || (value is string text && text.Trim().Length == 0)) continue;
-                if (LogTimestamp.TryConvert(value, out var time)) builder.Add(id, time, Names[s].Trim());
-                else builder.Skip(NotADate(where, Names[s], value));
+                if (LogTimestamp.TryConvert(value, formats, out var time)) builder.Add(id, time, Names[s].Trim());
+                else builder.Skip(NotADate(builder, where, Names[s], value));
             }
         }
 
-        private static string NotADate(string where, string column, object? value)
+        private string NotADate(WorkItemLogBuilder builder, string where, string column, object? value)
         {
             var text = value is null ? "" : Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
-            return text.Trim().Length == 0
-                ? $"{where}: column '{column}' is empty; every row needs a timestamp"
-                : $"{where}: column '{column}': '{Display.Excerpt(text)}' is not a date ({LogTimestamp.Expected})";
+            if (text.Trim().Length == 0) return $"{where}: column '{column}' is empty; every row needs a timestamp";
+            var expected = formats is null ? LogTimestamp.Expected
+                : "expected " + string.Join(", ", formats.Select(f => "'" + Display.Excerpt(f) + "'")) + " or " + LogTimestamp.Expected.Substring("expected ".Length);
+            var problem = $"{where}: column '{column}': '{Display.Excerpt(text)}' is not a date ({expected})";
+            // Messages quote the first problem: only it needs the search for a format that reads the value.
+            return builder.SkippedRows == 0 && LogTimestamp.Suggest(text) is string format
+                ? problem + $"; give -TimestampFormat '{format}'"
+                : problem;
         }
 
         /// <summary>A value as a problem description quotes it: line breaks escaped, at most 80 characters.</summary>

@@ -74,7 +74,7 @@ namespace ConstraintTools.Simulation
                 : "run fewer replications";
             throw new ArgumentException(string.Format(CultureInfo.InvariantCulture,
                 "Sampling the WIP every {0} over {1} would keep {2:N0} samples ({3:N0} instants × {4:N0} replication{5} × {6:N0} stage{7}), more than the {8:N0} allowed; {9}.",
-                sampleEvery, Display.Duration(duration), samples, instants, replications, replications == 1 ? "" : "s", stages, stages == 1 ? "" : "s", MaxWipSamples, remedy));
+                Display.Duration(sampleEvery), Display.Duration(duration), samples, instants, replications, replications == 1 ? "" : "s", stages, stages == 1 ? "" : "s", MaxWipSamples, remedy));
         }
 
         /// <summary>Whole minutes as 2h38m, 45m or 4368h: what -SampleInterval takes back as written.</summary>
