@@ -14,31 +14,48 @@ public sealed class LogInsightCmdletTests : IDisposable
 
     private static string[] Lines(string text) => text.Split('\n').Select(l => l.TrimEnd()).ToArray();
 
+    private static readonly string Example =
+        $"$w = Import-Workflow -LiteralPath '{ModuleSession.RepoRoot}/examples/delivery-log.yaml'; $log = Import-WorkItemLog -LiteralPath '{ModuleSession.RepoRoot}/examples/delivery-log.csv'\n";
+
     [Fact]
     public void FindConstraintTakesALogFromThePipelineOrByName()
     {
-        var (output, errors) = session.Invoke(Setup + "$log | Find-Constraint -Workflow $w; $w | Find-Constraint -Log $log");
+        var (output, errors) = session.Invoke(Example + "$log | Find-Constraint -Workflow $w; $w | Find-Constraint -Log $log");
 
         Assert.Empty(errors);
         Assert.Equal(2, output.Count);
         foreach (var report in output)
         {
             Assert.Equal("ConstraintTools.FlowConstraintReport", report.TypeNames[0]);
-            Assert.Equal(("Dev", "Low", "Utilization", "Review"), (Get(report, "Constraint"), Get(report, "Confidence")!.ToString(), Get(report, "Basis")!.ToString(), Get(report, "NextConstraint")));
-            Assert.Equal(52 / 34.0 / 2, (double)Get(report, "Utilization")!, 12);
+            Assert.Equal(("Stage", "Code Review", "High", "Utilization", "Development"),
+                (Get(report, "Verdict")!.ToString(), Get(report, "Constraint"), Get(report, "Confidence")!.ToString(), Get(report, "Basis")!.ToString(), Get(report, "NextConstraint")));
+            Assert.Equal(5, ((System.Collections.ICollection)Get(report, "Loads")!).Count);
         }
     }
 
     [Fact]
-    public void FindConstraintFromALogRendersItsTableAndEvidence()
+    public void FindConstraintFromALogRendersItsTableItsLoadsAndItsEvidence()
     {
-        var table = Lines(session.Render(Setup + "$log | Find-Constraint -Workflow $w"));
-        var evidence = session.Render(Setup + "$log | Find-Constraint -Workflow $w | ForEach-Object Evidence");
+        using var wide = new ModuleSession(width: 120);
+        var table = Lines(wide.Render(Example + "$log | Find-Constraint -Workflow $w"));
+        var loads = Lines(wide.Render(Example + "($log | Find-Constraint -Workflow $w).Loads"));
+        var evidence = wide.Render(Example + "$log | Find-Constraint -Workflow $w | ForEach-Object Evidence");
 
-        Assert.Contains("Workflow Constraint Confidence Basis       Utilization Queue WIP Net Wait Next   Next util. Throughput/wk Arrivals/wk", table);
-        Assert.Contains("Delivery Dev        Low        Utilization       76.5%      0.35   0 1.5h Review      26.5%         14.82       24.71", table);
-        Assert.Contains("Dev is the constraint: busy 76.5% of the time (1.53 items active on average, 2 servers), the highest of 2 stages with active statuses.", evidence);
-        Assert.Contains("Confidence: Low.", evidence);
+        Assert.Contains("Workflow                    Constraint  Confidence Basis        Load Next        Next load Throughput/wk Arrivals/wk", table);
+        Assert.Contains("Delivery (from a changelog) Code Review High       Utilization 96.6% Development     78.3%         28.24       32.85", table);
+        Assert.Contains("Code Review    559 96.6%       2       37.05         35.79 25.88  4.2d      60.2% 4.21 22.46 50.95 rising", loads);
+        Assert.Contains("Code Review is the constraint: busy 96.6% of the time, 1.93 items active on average for 2 servers; the most loaded of 5 stages with 20 visits or more.", evidence);
+        Assert.Contains("Confidence: High.", evidence);
+    }
+
+    [Fact]
+    public void FindConstraintSaysTooLittleToJudgeOfAHandfulOfItems()
+    {
+        var (output, errors) = session.Invoke(Setup + "$log | Find-Constraint -Workflow $w");
+
+        Assert.Empty(errors);
+        Assert.Equal(("Unknown", null), (Get(output.Single(), "Verdict")!.ToString(), Get(output.Single(), "Constraint")));
+        Assert.Equal("(unknown)", session.Render(Setup + "($log | Find-Constraint -Workflow $w).ToString()").Trim());
     }
 
     [Fact]

@@ -225,7 +225,7 @@ public sealed class ModuleTests : IDisposable
     [InlineData("Measure-Flow", "ConstraintTools.StageFlow,ConstraintTools.FlowSummary")]
     [InlineData("Test-Workflow", "ConstraintTools.AuditFinding,System.Boolean")]
     [InlineData("Find-Constraint", "ConstraintTools.ConstraintReport,ConstraintTools.FlowConstraintReport")]
-    [InlineData("Invoke-FlowSimulation", "ConstraintTools.SimulatedStage,ConstraintTools.SimulationSummary,ConstraintTools.WipSample")]
+    [InlineData("Invoke-FlowSimulation", "ConstraintTools.SimulatedStage,ConstraintTools.SimulationSummary,ConstraintTools.WipSample,ConstraintTools.WorkItemLog")]
     public void DeclaresEveryOutputTypeOfACmdletWithTwo(string cmdlet, string types)
     {
         var (output, _) = session.Invoke($"(Get-Command {cmdlet}).OutputType | ForEach-Object Name");

@@ -70,6 +70,7 @@ public sealed class ReadmeWalkthroughTests : IDisposable
     [InlineData("## What-if: AI made coding five times faster")]
     [InlineData("## Walkthrough: a real log")]
     [InlineData("## Simulation beside the model")]
+    [InlineData("## Logs with a known answer")]
     public void EveryCommandPrintsWhatTheReadmeShows(string section)
     {
         var mismatches = new List<string>();

@@ -164,6 +164,8 @@ namespace ConstraintTools.Analysis
                 return report;
             }
 
+            if (summary.Finished > 0 && report.Verdict == ConstraintVerdict.Stage)
+                lines.Add($"{summary.Finished} items finished in the window, {Number(report.ThroughputPerWeek ?? 0)} a week; {summary.Started} started, {Number(report.ArrivalsPerWeek ?? 0)} a week.");
             foreach (var few in loads.Where(l => l.Visits > 0 && l.Visits < MinVisits))
                 lines.Add($"{few.Stage} had only {Plural(few.Visits, "visit")} end in the window: too few to judge it.");
             if (report.Verdict != ConstraintVerdict.UnmeasuredTime && unmeasured.Count > 0 && unmeasuredShare > 0)
@@ -175,8 +177,6 @@ namespace ConstraintTools.Analysis
                 }
                 else lines.Add($"Time in statuses mapped to no stage is unmeasured: {Percent(unmeasuredShare)} of the lead time ({Shares(unmeasured)}).");
             }
-            if (summary.Finished > 0 && report.Verdict == ConstraintVerdict.Stage)
-                lines.Add($"{summary.Finished} items finished in the window, {Number(report.ThroughputPerWeek ?? 0)} a week; {summary.Started} started, {Number(report.ArrivalsPerWeek ?? 0)} a week.");
 
             report.Confidence = score >= 2 ? ConstraintConfidence.High : score >= 0 ? ConstraintConfidence.Medium : ConstraintConfidence.Low;
             if (report.Verdict == ConstraintVerdict.Stage && loads.First(l => l.Stage == report.Constraint).Visits < FewVisits) report.Confidence = ConstraintConfidence.Low;
