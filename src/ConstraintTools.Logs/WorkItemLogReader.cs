@@ -57,7 +57,7 @@ namespace ConstraintTools.Logs
             if (stream.BytesRead < length)
                 throw new IOException(string.Format(CultureInfo.InvariantCulture,
                     "'{0}' shrank while it was read: it was {1:N0} bytes when the read began and its end came after {2:N0}, so what was read is not the whole log. Read it again once nothing is cutting it short.",
-                    path, length, stream.BytesRead));
+                    Display.FilePath(path), length, stream.BytesRead));
             progress?.Invoke(stream.BytesRead, length < 0 ? stream.BytesRead : length);
             return builder.Build();
         }
@@ -137,7 +137,7 @@ namespace ConstraintTools.Logs
             return read + ProgressEveryBytes;
         }
 
-        private static string Location(string path, long line) => path + ":" + line.ToString(CultureInfo.InvariantCulture);
+        private static string Location(string path, long line) => Display.FilePath(path) + ":" + line.ToString(CultureInfo.InvariantCulture);
 
         /// <summary>Line breaks inside the current record (quoted fields holding new lines).</summary>
         private static int LineBreaks(CsvDataReader csv, ref char[] raw)

@@ -224,7 +224,7 @@ namespace ConstraintTools.Yaml
             var percent = text.EndsWith("%", StringComparison.Ordinal);
             if (percent) text = text.Substring(0, text.Length - 1);
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || double.IsNaN(number) || double.IsInfinity(number))
-                throw Problem(node, $"'{Text(node, path)}' is not a number", path);
+                throw Problem(node, $"'{Display.Excerpt(Text(node, path))}' is not a number", path);
             return percent ? number / 100 : number;
         }
 

@@ -135,6 +135,25 @@ public sealed class WorkflowCmdletTests : IDisposable
     }
 
     [Fact]
+    public void FileNamesWithEscapeCodesAreNamedEscaped()
+    {
+        // A file name may hold any character but / and NUL; printed raw, these retitled the terminal and cleared it.
+        var bad = Write("bad\u001b]2;TITLE\u0007.yaml", "name: x\nstages:\n  - name: A\n    servce: 4h\n");
+        var folderNamed = Path.Combine(folder, "dir\u001b[2J");
+        Directory.CreateDirectory(folderNamed);
+        var missing = Path.Combine(folder, "missing\u001b[2J.yaml");
+
+        var (_, errors) = session.Invoke("Import-Workflow -LiteralPath $bad, $folderNamed, $missing",
+            new Dictionary<string, object?> { ["bad"] = bad, ["folderNamed"] = folderNamed, ["missing"] = missing });
+
+        Assert.Equal(3, errors.Count);
+        Assert.All(errors, e => Assert.DoesNotContain(e.Exception.Message, char.IsControl));
+        Assert.StartsWith(Path.Combine(folder, "bad\\u001b]2;TITLE\\u0007.yaml:4:5: "), errors[0].Exception.Message);
+        Assert.StartsWith($"'{folder}/dir\\u001b[2J' is a directory", errors[1].Exception.Message);
+        Assert.Contains("'" + Path.Combine(folder, "missing\\u001b[2J.yaml") + "'", errors[2].Exception.Message);
+    }
+
+    [Fact]
     public void ReadsYamlTextFromAVariableOrLinesFromThePipeline()
     {
         var lines = Line.Split('\n');

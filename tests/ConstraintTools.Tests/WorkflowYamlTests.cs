@@ -175,7 +175,7 @@ public class WorkflowYamlTests
         },
         {
             "loop with no way out",
-            "name: x\nstages:\n  - name: A\n  - name: B\n    next: C\n  - name: C\n    next: B\n", 7, 11, "the stages B → C form a loop with no way out"
+            "name: x\nstages:\n  - name: A\n  - name: B\n    next: C\n  - name: C\n    next: B\n", 7, 11, "the stages 'B' → 'C' form a loop with no way out"
         },
         {
             "stage looping on itself",

@@ -99,7 +99,7 @@ namespace ConstraintTools
                         .ToArray();
                 }
                 if (stageColumns.Length == 0)
-                    throw new WorkflowException($"wide form needs a column per stage beside the id column '{names[id]}'; the columns are {List(names)}", file: source);
+                    throw new WorkflowException($"wide form needs a column per stage beside the id column '{Display.Excerpt(names[id])}'; the columns are {List(names)}", file: source);
                 return new WorkItemLogColumns(names, true, id, -1, -1, stageColumns);
             }
             if (status < 0) throw Missing("status", "StatusColumn", StatusNames, names, source);
@@ -130,10 +130,7 @@ namespace ConstraintTools
         /// <summary>How many column names a message lists before it only counts the rest.</summary>
         private const int NamesListed = 20;
 
-        private static string List(IReadOnlyList<string> names) =>
-            names.Count == 0 ? "(none)"
-            : string.Join(", ", names.Take(NamesListed).Select(n => "'" + Display.Excerpt(n) + "'"))
-              + (names.Count > NamesListed ? " and " + (names.Count - NamesListed).ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " more" : "");
+        private static string List(IReadOnlyList<string> names) => names.Count == 0 ? "(none)" : Display.Names(names, listed: NamesListed);
 
         /// <summary>
         /// Adds the status changes of one row to <paramref name="builder"/>; a row it cannot read (empty id
@@ -158,12 +155,12 @@ namespace ConstraintTools
             if (id.Length == 0 && status.Length == 0 && (timeValue is null || (timeText != null && timeText.Trim().Length == 0))) return;
             if (id.Length == 0)
             {
-                builder.Skip($"{where}: column '{Names[Id]}' is empty; every row needs an item id");
+                builder.Skip($"{where}: column '{Display.Excerpt(Names[Id])}' is empty; every row needs an item id");
                 return;
             }
             if (status.Length == 0)
             {
-                builder.Skip($"{where}: column '{Names[Status]}' is empty; every row needs a status");
+                builder.Skip($"{where}: column '{Display.Excerpt(Names[Status])}' is empty; every row needs a status");
                 return;
             }
             if (!LogTimestamp.TryConvert(timeValue, out var time))
@@ -184,7 +181,7 @@ namespace ConstraintTools
                     var v = field(s);
                     if (v != null && Text(v).Length > 0)
                     {
-                        builder.Skip($"{where}: column '{Names[Id]}' is empty; every row needs an item id");
+                        builder.Skip($"{where}: column '{Display.Excerpt(Names[Id])}' is empty; every row needs an item id");
                         return;
                     }
                 }
@@ -203,8 +200,8 @@ namespace ConstraintTools
         {
             var text = value is null ? "" : Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
             return text.Trim().Length == 0
-                ? $"{where}: column '{column}' is empty; every row needs a timestamp"
-                : $"{where}: column '{column}': '{Display.Excerpt(text)}' is not a date ({LogTimestamp.Expected})";
+                ? $"{where}: column '{Display.Excerpt(column)}' is empty; every row needs a timestamp"
+                : $"{where}: column '{Display.Excerpt(column)}': '{Display.Excerpt(text)}' is not a date ({LogTimestamp.Expected})";
         }
 
         /// <summary>A value as a problem description quotes it: line breaks escaped, at most 80 characters.</summary>
