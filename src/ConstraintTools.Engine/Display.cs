@@ -92,13 +92,17 @@ namespace ConstraintTools
                     case '\n': shown.Append("\\n"); break;
                     case '\t': shown.Append("\\t"); break;
                     default:
-                        if (char.IsControl(c)) shown.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                        if (char.IsControl(c)) AppendCodeEscape(shown, c);
                         else shown.Append(c);
                         break;
                 }
             }
             return shown;
         }
+
+        /// <summary>A character as its escape, \u001b.</summary>
+        internal static void AppendCodeEscape(StringBuilder text, char c) =>
+            text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
 
         /// <summary>How many elevations <see cref="Elevations"/> names before it only counts the rest.</summary>
         private const int ElevationsNamed = 5;
