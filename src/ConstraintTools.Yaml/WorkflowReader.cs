@@ -362,6 +362,6 @@ namespace ConstraintTools.Yaml
         }
 
         private static string StripLocation(string message) =>
-            Regex.Replace(message, @"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ", "");
+            Regex.Replace(message, @"^\(Line: [0-9]+, Col: [0-9]+, Idx: [0-9]+\) - \(Line: [0-9]+, Col: [0-9]+, Idx: [0-9]+\): ", "");
     }
 }

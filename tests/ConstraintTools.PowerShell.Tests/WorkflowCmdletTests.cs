@@ -135,6 +135,23 @@ public sealed class WorkflowCmdletTests : IDisposable
     }
 
     [Fact]
+    public void UnicodeDigitsAreABadValueAndTheNextFileStillLoads()
+    {
+        // \d matched them and double.Parse threw a FormatException, terminating, so the files after were never read.
+        var fullwidth = Write("fullwidth.yaml", "name: x\nstages:\n  - name: A\n    serviceTime: \"\uFF11h\"\n");
+        var arabic = Write("arabic.yaml", "name: y\ndemand: \"\u0665/week\"\nstages:\n  - name: A\n");
+        var good = Write("good.yaml", Line);
+
+        var (output, errors) = session.Invoke($"Import-Workflow '{fullwidth}', '{arabic}', '{good}'");
+
+        Assert.Equal("Two stages", output.Single().Properties["Name"].Value);
+        Assert.Equal(new[] { "InvalidWorkflowFile,ConstraintTools.PowerShell.ImportWorkflowCommand", "InvalidWorkflowFile,ConstraintTools.PowerShell.ImportWorkflowCommand" },
+            errors.Select(e => e.FullyQualifiedErrorId));
+        Assert.Equal($"{fullwidth}:4:18: stages[0].serviceTime: '\uFF11h' is not a duration; write 30m, 4h, 1.5d, 2w or a number of hours", errors[0].Exception.Message);
+        Assert.Equal($"{arabic}:2:9: demand.rate: '\u0665/week' is not a rate; write N/hour, N/day, N/week, N/month or a number per week", errors[1].Exception.Message);
+    }
+
+    [Fact]
     public void FileNamesWithEscapeCodesAreNamedEscaped()
     {
         // A file name may hold any character but / and NUL; printed raw, these retitled the terminal and cleared it.

@@ -158,6 +158,22 @@ public class WorkflowYamlTests
             "name: x\nstages:\n  - name: A\n    serviceTime: soon\n", 4, 18, "'soon' is not a duration"
         },
         {
+            "fullwidth digits in a duration (a raw FormatException with no file or line)",
+            "name: x\nstages:\n  - name: A\n    serviceTime: \"\uFF11h\"\n", 4, 18, "stages[0].serviceTime: '\uFF11h' is not a duration; write 30m, 4h, 1.5d, 2w or a number of hours"
+        },
+        {
+            "Arabic-Indic digits in a rate",
+            "name: x\ndemand: \"\u0665/week\"\nstages:\n  - name: A\n", 2, 9, "demand.rate: '\u0665/week' is not a rate; write N/hour, N/day, N/week, N/month or a number per week"
+        },
+        {
+            "Devanagari digits in a compound duration",
+            "name: x\nstages:\n  - name: A\n    serviceTime: 2h\u0967\u0969m\n", 4, 18, "'2h\u0967\u0969m' is not a duration"
+        },
+        {
+            "fullwidth digits in a calendar",
+            "name: x\ncalendar: \uFF12\uFF14x\uFF17\nstages:\n  - name: A\n", 2, 11, "a calendar is '24x7'"
+        },
+        {
             "unparseable rate",
             "name: x\ndemand:\n  rate: lots/week\nstages:\n  - name: A\n", 3, 9, "'lots/week' is not a rate"
         },

@@ -12,21 +12,23 @@ namespace ConstraintTools
         /// <summary>Calendar weeks in a month: a twelfth of a Julian year.</summary>
         public const double WeeksPerMonth = 365.25 / 12 / 7;
 
+        // [0-9], not \d: \d matches every Unicode digit ("１h", "٥/week"), which double.Parse then refuses with a
+        // FormatException that names no file or line.
         private static readonly Regex DurationPattern = new Regex(
-            @"^\s*(?<n>[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?)\s*(?<u>" + Unit + @")?\s*$",
+            @"^\s*(?<n>[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?)\s*(?<u>" + Unit + @")?\s*$",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         private const string Unit = @"m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|wk|wks|weeks?";
 
         // "2h15m", "1d 4h": two or more unsigned parts, each with its unit.
         private static readonly Regex CompoundPattern = new Regex(
-            @"^\s*(?:(\d+(\.\d*)?|\.\d+)\s*(" + Unit + @")\s*){2,}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            @"^\s*(?:([0-9]+(\.[0-9]*)?|\.[0-9]+)\s*(" + Unit + @")\s*){2,}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         private static readonly Regex CompoundPart = new Regex(
-            @"(?<n>\d+(\.\d*)?|\.\d+)\s*(?<u>" + Unit + ")", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            @"(?<n>[0-9]+(\.[0-9]*)?|\.[0-9]+)\s*(?<u>" + Unit + ")", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         private static readonly Regex RatePattern = new Regex(
-            @"^\s*(?<n>[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?)\s*(/|\s+per\s+)\s*(?<u>h|hr|hour|d|day|w|wk|week|mo|month|y|yr|year)s?\s*$",
+            @"^\s*(?<n>[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?)\s*(/|\s+per\s+)\s*(?<u>h|hr|hour|d|day|w|wk|week|mo|month|y|yr|year)s?\s*$",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         /// <summary>
