@@ -89,14 +89,16 @@ namespace ConstraintTools.Yaml
         {
             if (string.IsNullOrWhiteSpace(text)) throw new WorkflowException("the file is empty; a workflow needs at least a name and stages", file: file, line: 1, column: 1);
             var stream = new YamlStream();
-            var parser = new TrackingParser(new Parser(new StringReader(text)), file);
+            var scanner = new Scanner(new StringReader(text));
+            var parser = new TrackingParser(new Parser(scanner), file);
             try
             {
                 stream.Load(parser);
             }
             catch (YamlException ex)
             {
-                throw new WorkflowException("this is not valid YAML: " + StripLocation(ex.Message), file: file, line: (int)ex.Start.Line, column: (int)ex.Start.Column, inner: ex);
+                var at = Position(ex, text, scanner);
+                throw new WorkflowException("this is not valid YAML: " + StripLocation(ex.Message), file: file, line: (int)at.Line, column: (int)at.Column, inner: ex);
             }
             catch (Exception ex) when (ex is InvalidOperationException || ex is ArgumentException || ex is FormatException)
             {
@@ -359,6 +361,17 @@ namespace ConstraintTools.Yaml
                 new WorkflowException(FormattableString.Invariant(
                     $"the YAML holds more than {MaxNodes:N0} values, lists and mappings{(byAlias ? ", counting those that aliases (*name) repeat" : "")}; a workflow of {Workflow.MaxStages:N0} stages needs far fewer"),
                     file: file, line: (int)inner.Current!.Start.Line, column: (int)inner.Current.Start.Column);
+        }
+
+        /// <summary>
+        /// Where a YAML error is. Some scanner errors carry no position ("found invalid tab as indentation" came out at
+        /// 1:1), and there the scanner has stopped on the character it refused; one that ends on a tab is about that
+        /// tab, not about the value it starts from (a tab on line 4 was reported at the value on line 3).
+        /// </summary>
+        private static Mark Position(YamlException ex, string text, Scanner scanner)
+        {
+            if (ex.Start.Equals(Mark.Empty) && ex.End.Equals(Mark.Empty)) return scanner.CurrentPosition;
+            return ex.End.Index < text.Length && text[(int)ex.End.Index] == '\t' ? ex.End : ex.Start;
         }
 
         private static string StripLocation(string message) =>

@@ -304,6 +304,19 @@ public class WorkflowYamlTests
         Assert.Contains("more than 4,000,000 values, lists and mappings, counting those that aliases (*name) repeat", ex.Message);
     }
 
+    [Theory]
+    [InlineData("name: x\nstages:\n\t- name: A\n", 3, "found invalid tab as indentation")]
+    [InlineData("name: x\nstages:\n  - name: A\n\t serviceTime: 1h\n", 4, "found a tab character that violate indentation")]
+    [InlineData("name: x\nstages:\n  - name: A\n    serviceTime:\t\t1h\n  -\tname: B\n\tnext: done\n", 6, "found a tab character that violate indentation")]
+    public void ATabIsReportedAtItsLine(string yaml, int line, string problem)
+    {
+        // YamlDotNet gives no position for a tab that indents (it came out at 1:1), and for a tab after a value the
+        // position of the value on the line before.
+        var ex = Assert.Throws<WorkflowException>(() => WorkflowYaml.Parse(yaml, "tab.yaml"));
+
+        Assert.Equal($"tab.yaml:{line}:1: this is not valid YAML: While scanning a {(line == 3 ? "mapping" : "plain scalar")}, {problem}.", ex.Message);
+    }
+
     [Fact]
     public void ManyAliasesOfOneWordAreStoppedAtTheAliasLimit()
     {
