@@ -44,8 +44,9 @@ namespace ConstraintTools
 
         /// <summary>
         /// Text from a file as a message quotes it: control characters written as escapes, so that a binary file's
-        /// bytes cannot reach the terminal as commands, and at most 80 characters, so that a 100 MB field does not
-        /// become a 100 MB message.
+        /// bytes cannot reach the terminal as commands, and invisible format characters too (a byte-order mark, a
+        /// zero-width space, a right-to-left override), so that a key that differs from 'name' only by one reads
+        /// differently; and at most 80 characters, so that a 100 MB field does not become a 100 MB message.
         /// </summary>
         public static string Excerpt(string? text)
         {
@@ -92,7 +93,7 @@ namespace ConstraintTools
                     case '\n': shown.Append("\\n"); break;
                     case '\t': shown.Append("\\t"); break;
                     default:
-                        if (char.IsControl(c)) AppendCodeEscape(shown, c);
+                        if (char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format) AppendCodeEscape(shown, c);
                         else shown.Append(c);
                         break;
                 }

@@ -87,6 +87,9 @@ namespace ConstraintTools.Yaml
 
         private YamlNode LoadRoot(string text)
         {
+            // A reader takes one byte-order mark off a file; a file saved twice by tools that each add one holds more,
+            // and the next would be part of the first key ("unknown key 'name'; did you mean 'name'?").
+            text = text.TrimStart('\uFEFF');
             if (string.IsNullOrWhiteSpace(text)) throw new WorkflowException("the file is empty; a workflow needs at least a name and stages", file: file, line: 1, column: 1);
             var stream = new YamlStream();
             var scanner = new Scanner(new StringReader(text));
