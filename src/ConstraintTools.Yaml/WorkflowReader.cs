@@ -25,6 +25,9 @@ namespace ConstraintTools.Yaml
         private static readonly string[] RouteKeys = { "to", "probability" };
         private const string Done = "done";
 
+        /// <summary>What int.TryParse reads, but for its range: a whole number it refuses is too large, not a typo.</summary>
+        private static readonly Regex WholeNumber = new Regex(@"^\s*[-+]?[0-9]+\s*$", RegexOptions.CultureInvariant);
+
         private readonly string? file;
         private readonly Dictionary<string, Mark> positions = new Dictionary<string, Mark>(StringComparer.Ordinal);
 
@@ -237,7 +240,9 @@ namespace ConstraintTools.Yaml
         {
             var text = Text(node, path);
             if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
-                throw Problem(node, $"'{Display.Excerpt(text)}' is not a whole number", path);
+                throw Problem(node, WholeNumber.IsMatch(text)
+                    ? FormattableString.Invariant($"'{Display.Excerpt(text)}' is too large a whole number; at most {int.MaxValue:N0}")
+                    : $"'{Display.Excerpt(text)}' is not a whole number", path);
             return number;
         }
 
@@ -245,7 +250,7 @@ namespace ConstraintTools.Yaml
         {
             var text = Text(node, path);
             if (!Quantity.TryParseDurationHours(text, calendar, out var hours))
-                throw Problem(node, $"'{Display.Excerpt(text)}' is not a duration; write 30m, 4h, 1.5d, 2w or a number of hours", path);
+                throw Problem(node, Quantity.DurationRefusal(text, "write 30m, 4h, 1.5d, 2w or a number of hours"), path);
             return hours;
         }
 
@@ -253,7 +258,7 @@ namespace ConstraintTools.Yaml
         {
             var text = Text(node, path);
             if (!Quantity.TryParseRatePerWeek(text, out var perWeek))
-                throw Problem(node, $"'{Display.Excerpt(text)}' is not a rate; write N/hour, N/day, N/week, N/month or a number per week", path);
+                throw Problem(node, Quantity.RateRefusal(text, "write N/hour, N/day, N/week, N/month or a number per week"), path);
             return perWeek;
         }
 

@@ -152,6 +152,17 @@ public sealed class WorkflowCmdletTests : IDisposable
     }
 
     [Fact]
+    public void ARateOrDurationPastWhatANumberHoldsIsTooLarge()
+    {
+        // 1e308/day is Infinity a week, which the parameter took and the workflow then called "not zero or more".
+        var (_, rate) = session.Invoke("New-Workflow -Name w -Demand 1e308/day");
+        var (_, duration) = session.Invoke("Measure-Workflow -Workflow (Import-Workflow examples/code-review.yaml) -Horizon 1e308w");
+
+        Assert.Contains("'1e308/day' is too large a rate: a week of it is more than a number holds.", rate.Single().Exception.Message);
+        Assert.Contains("'1e308w' is too large a duration: in hours it is more than a number holds.", duration.Single().Exception.Message);
+    }
+
+    [Fact]
     public void FileNamesWithEscapeCodesAreNamedEscaped()
     {
         // A file name may hold any character but / and NUL; printed raw, these retitled the terminal and cleared it.

@@ -174,6 +174,26 @@ public class WorkflowYamlTests
             "name: x\ncalendar: \uFF12\uFF14x\uFF17\nstages:\n  - name: A\n", 2, 11, "a calendar is '24x7'"
         },
         {
+            "a rate that overflows a week (it said the rate must be zero or more)",
+            "name: x\ndemand: 1e308/day\nstages:\n  - name: A\n", 2, 9, "demand.rate: '1e308/day' is too large a rate: a week of it is more than a number holds"
+        },
+        {
+            "a number that overflows as a rate",
+            "name: x\nstages:\n  - name: A\n    capacity: 1e309\n", 4, 15, "stages[0].capacity: '1e309' is too large a rate: a week of it is more than a number holds"
+        },
+        {
+            "a capacity that overflows a week",
+            "name: x\nstages:\n  - name: A\n    capacity: 1e307/hour\n", 4, 15, "stages[0].capacity: '1e307/hour' is too large a rate: a week of it is more than a number holds"
+        },
+        {
+            "a duration that overflows its hours (it said it is not a duration)",
+            "name: x\nstages:\n  - name: A\n    serviceTime: 1e308w\n", 4, 18, "stages[0].serviceTime: '1e308w' is too large a duration: in hours it is more than a number holds"
+        },
+        {
+            "servers past what a whole number holds",
+            "name: x\nstages:\n  - name: A\n    servers: 99999999999\n", 4, 14, "stages[0].servers: '99999999999' is too large a whole number; at most 2,147,483,647"
+        },
+        {
             "unparseable rate",
             "name: x\ndemand:\n  rate: lots/week\nstages:\n  - name: A\n", 3, 9, "'lots/week' is not a rate"
         },

@@ -83,8 +83,28 @@ namespace ConstraintTools
                 'y' => number / (12 * WeeksPerMonth),
                 _ => number,
             };
-            return true;
+            return !double.IsInfinity(perWeek);
         }
+
+        /// <summary>
+        /// Why <see cref="TryParseDurationHours"/> refused text, for a message: it is not a duration, and
+        /// <paramref name="write"/> says how to write one; or it is one whose hours overflow a number ('1e308w'),
+        /// which "must be positive" would misdescribe.
+        /// </summary>
+        public static string DurationRefusal(string text, string write) =>
+            CompoundPattern.IsMatch(text) || DurationPattern.IsMatch(text)
+                ? $"'{Display.Excerpt(text)}' is too large a duration: in hours it is more than a number holds"
+                : $"'{Display.Excerpt(text)}' is not a duration; {write}";
+
+        /// <summary>
+        /// Why <see cref="TryParseRatePerWeek"/> refused text, for a message: it is not a rate, and <paramref name="write"/>
+        /// says how to write one; or it is one whose count a week overflows a number ('1e308/day'), which "must be zero
+        /// or more" would misdescribe.
+        /// </summary>
+        public static string RateRefusal(string text, string write) =>
+            (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsInfinity(number)) || RatePattern.IsMatch(text)
+                ? $"'{Display.Excerpt(text)}' is too large a rate: a week of it is more than a number holds"
+                : $"'{Display.Excerpt(text)}' is not a rate; {write}";
 
         /// <summary>A TimeSpan of the given hours, rounded to the tick rather than to the millisecond as older frameworks do.</summary>
         public static TimeSpan HoursToTimeSpan(double hours) =>
