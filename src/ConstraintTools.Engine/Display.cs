@@ -58,28 +58,66 @@ namespace ConstraintTools
 
         /// <summary>
         /// Text from a file as a message quotes it: control characters written as escapes, so that a binary file's
-        /// bytes cannot reach the terminal as commands, and at most 80 characters, so that a 100 MB field does not
-        /// become a 100 MB message.
+        /// bytes cannot reach the terminal as commands, and invisible format characters too (a byte-order mark, a
+        /// zero-width space, a right-to-left override), so that a key that differs from 'name' only by one reads
+        /// differently; and at most 80 characters, so that a 100 MB field does not become a 100 MB message.
         /// </summary>
         public static string Excerpt(string? text)
         {
             if (string.IsNullOrEmpty(text)) return "";
-            var shown = new StringBuilder();
-            foreach (var c in text!.Length <= ExcerptLength ? text : text.Substring(0, ExcerptLength - 3))
+            if (text!.Length <= ExcerptLength) return Escaped(text, 0, text.Length).ToString();
+            return Escaped(text, 0, ExcerptLength - 3).Append("...").ToString();
+        }
+
+        /// <summary>Characters of a path a message names: a file name is at most 255, so the name itself is always whole.</summary>
+        private const int PathLength = 255;
+
+        /// <summary>
+        /// A file's path as a message names it: escaped as <see cref="Excerpt"/> escapes, since a file name may hold
+        /// any character but / and NUL, and cut at the front when long, so that the file name stays.
+        /// </summary>
+        public static string FilePath(string? path)
+        {
+            if (string.IsNullOrEmpty(path)) return "";
+            if (path!.Length <= PathLength) return Escaped(path, 0, path.Length).ToString();
+            return Escaped(path, path.Length - (PathLength - 3), path.Length).Insert(0, "...").ToString();
+        }
+
+        /// <summary>How many names <see cref="Names"/> lists unless told otherwise.</summary>
+        private const int NamesListed = 12;
+
+        /// <summary>
+        /// Names from input as a message lists them, each quoted as <see cref="Excerpt"/> quotes it, and past
+        /// <paramref name="listed"/> only how many more: "'A', 'B' and 3 more", so that a loop through 100,000 stages
+        /// is not a message of 100,000 names.
+        /// </summary>
+        public static string Names(IReadOnlyCollection<string> names, string separator = ", ", int listed = NamesListed) =>
+            string.Join(separator, names.Take(listed).Select(n => "'" + Excerpt(n) + "'"))
+            + (names.Count > listed ? " and " + (names.Count - listed).ToString("N0", CultureInfo.InvariantCulture) + " more" : "");
+
+        private static StringBuilder Escaped(string text, int start, int end)
+        {
+            var shown = new StringBuilder(end - start + 8);
+            for (var i = start; i < end; i++)
             {
+                var c = text[i];
                 switch (c)
                 {
                     case '\r': shown.Append("\\r"); break;
                     case '\n': shown.Append("\\n"); break;
                     case '\t': shown.Append("\\t"); break;
                     default:
-                        if (char.IsControl(c)) shown.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                        if (char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format) AppendCodeEscape(shown, c);
                         else shown.Append(c);
                         break;
                 }
             }
-            return text.Length <= ExcerptLength ? shown.ToString() : shown.Append("...").ToString();
+            return shown;
         }
+
+        /// <summary>A character as its escape, \u001b.</summary>
+        internal static void AppendCodeEscape(StringBuilder text, char c) =>
+            text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
 
         /// <summary>How many elevations <see cref="Elevations"/> names before it only counts the rest.</summary>
         private const int ElevationsNamed = 5;

@@ -39,7 +39,7 @@ namespace ConstraintTools
             var text = new StringBuilder();
             if (file != null)
             {
-                text.Append(file);
+                text.Append(Display.FilePath(file));
                 if (line > 0) text.Append(':').Append(line);
                 if (line > 0 && column > 0) text.Append(':').Append(column);
                 text.Append(": ");

@@ -57,7 +57,7 @@ namespace ConstraintTools.Logs
             if (stream.BytesRead < length)
                 throw new IOException(string.Format(CultureInfo.InvariantCulture,
                     "'{0}' shrank while it was read: it was {1:N0} bytes when the read began and its end came after {2:N0}, so what was read is not the whole log. Read it again once nothing is cutting it short.",
-                    path, length, stream.BytesRead));
+                    Display.FilePath(path), length, stream.BytesRead));
             progress?.Invoke(stream.BytesRead, length < 0 ? stream.BytesRead : length);
             return builder.Build();
         }
@@ -69,14 +69,25 @@ namespace ConstraintTools.Logs
             if (extension == ".csv" || extension == ".tsv") return WorkItemLogFormat.Auto;
             var head = stream.Peek(256);
             var i = 0;
-            if (head.Length >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF) i = 3;
+            while (i + 2 < head.Length && head[i] == 0xEF && head[i + 1] == 0xBB && head[i + 2] == 0xBF) i += 3;
             while (i < head.Length && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) i++;
             return i < head.Length && head[i] == '{' ? WorkItemLogFormat.JsonLines : WorkItemLogFormat.Auto;
         }
 
+        /// <summary>
+        /// The file as text. The reader takes one byte-order mark off; a file saved twice by tools that each add one
+        /// holds more, and the next would start the first column's name or the first JSON line.
+        /// </summary>
+        private static StreamReader OpenText(CountingReadStream stream)
+        {
+            var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+            while (text.Peek() == '\uFEFF') text.Read();
+            return text;
+        }
+
         private static void ReadCsv(CountingReadStream stream, long length, string path, LogReadOptions options, bool? wide, WorkItemLogBuilder builder, Action<long, long>? progress)
         {
-            using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+            using var text = OpenText(stream);
             var csvOptions = new CsvDataReaderOptions
             {
                 HasHeaders = true,
@@ -137,7 +148,7 @@ namespace ConstraintTools.Logs
             return read + ProgressEveryBytes;
         }
 
-        private static string Location(string path, long line) => path + ":" + line.ToString(CultureInfo.InvariantCulture);
+        private static string Location(string path, long line) => Display.FilePath(path) + ":" + line.ToString(CultureInfo.InvariantCulture);
 
         /// <summary>Line breaks inside the current record (quoted fields holding new lines).</summary>
         private static int LineBreaks(CsvDataReader csv, ref char[] raw)
@@ -161,7 +172,7 @@ namespace ConstraintTools.Logs
 
         private static void ReadJsonLines(CountingReadStream stream, long length, string path, LogReadOptions options, WorkItemLogBuilder builder, Action<long, long>? progress)
         {
-            using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+            using var text = OpenText(stream);
             var names = new List<string>();
             var values = new List<object?>();
             string[]? lastNames = null;

@@ -58,7 +58,7 @@ namespace ConstraintTools.PowerShell
                 WriteError(new ErrorRecord(ex, "InvalidWorkflow", ErrorCategory.InvalidData, Workflow));
                 return;
             }
-            WriteFile(html, $"the flow report of '{Workflow.Name}'");
+            WriteFile(html, $"the flow report of '{Display.Excerpt(Workflow.Name)}'");
         }
 
         private SimulationResult? SimulationOf(Workflow workflow)
@@ -69,7 +69,7 @@ namespace ConstraintTools.PowerShell
             var summary = objects.OfType<SimulationSummary>().FirstOrDefault(s => s.Workflow == workflow.Name);
             if (summary is null || stages.Count == 0)
             {
-                WriteWarning($"-Simulation holds no simulation of '{workflow.Name}'; the report leaves the simulation out.");
+                WriteWarning($"-Simulation holds no simulation of '{Display.Excerpt(workflow.Name)}'; the report leaves the simulation out.");
                 return null;
             }
             return new SimulationResult(stages, summary);

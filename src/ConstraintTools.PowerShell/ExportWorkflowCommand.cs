@@ -35,7 +35,7 @@ namespace ConstraintTools.PowerShell
                     WriteError(new ErrorRecord(ex, "InvalidWorkflow", ErrorCategory.InvalidData, workflow));
                     continue;
                 }
-                WriteFile(yaml, $"workflow '{workflow.Name}'");
+                WriteFile(yaml, $"workflow '{Display.Excerpt(workflow.Name)}'");
             }
         }
     }

@@ -102,7 +102,7 @@ namespace ConstraintTools.PowerShell
                 }
                 if (provider.Name != "FileSystem")
                 {
-                    WriteError(new ErrorRecord(new ArgumentException($"'{path}' is not a file system path; {FileKind}s are read from files."),
+                    WriteError(new ErrorRecord(new ArgumentException($"'{Display.FilePath(path)}' is not a file system path; {FileKind}s are read from files."),
                         ErrorIdPrefix + "PathNotFileSystem", ErrorCategory.InvalidArgument, path));
                     return Array.Empty<string>();
                 }
@@ -124,7 +124,7 @@ namespace ConstraintTools.PowerShell
         {
             if (Directory.Exists(file))
             {
-                WriteError(new ErrorRecord(new IOException($"'{file}' is a directory; give the {FileKind} files in it, e.g. '{System.IO.Path.Combine(file, FilePattern)}'."),
+                WriteError(new ErrorRecord(new IOException($"'{Display.FilePath(file)}' is a directory; give the {FileKind} files in it, e.g. '{Display.FilePath(System.IO.Path.Combine(file, FilePattern))}'."),
                     ErrorIdPrefix + "PathIsDirectory", ErrorCategory.InvalidArgument, file));
                 return;
             }
@@ -137,7 +137,7 @@ namespace ConstraintTools.PowerShell
         }
 
         private void WriteNotFound(string path, Exception? inner) =>
-            WriteError(new ErrorRecord(new FileNotFoundException($"Cannot find {FileKind} file '{path}' because it does not exist.", path, inner),
+            WriteError(new ErrorRecord(new FileNotFoundException($"Cannot find {FileKind} file '{Display.FilePath(path)}' because it does not exist.", path, inner),
                 ErrorIdPrefix + "FileNotFound", ErrorCategory.ObjectNotFound, path));
     }
 }

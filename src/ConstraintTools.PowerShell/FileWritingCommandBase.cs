@@ -65,7 +65,7 @@ namespace ConstraintTools.PowerShell
                 if (!literal && WildcardPattern.ContainsWildcardCharacters(path)) File = ResolveWildcard(path, out provider);
                 else File = SessionState.Path.GetUnresolvedProviderPathFromPSPath(literal ? path : WildcardPattern.Unescape(path), out provider, out _);
                 if (provider.Name != "FileSystem")
-                    ThrowTerminatingError(new ErrorRecord(new ArgumentException($"'{path}' is not a file system path; {FileKind} are written to files."),
+                    ThrowTerminatingError(new ErrorRecord(new ArgumentException($"'{Display.FilePath(path)}' is not a file system path; {FileKind} are written to files."),
                         ErrorIdPrefix + "PathNotFileSystem", ErrorCategory.InvalidArgument, path));
             }
             catch (Exception ex) when (ex is ProviderNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is PSArgumentException)
@@ -92,8 +92,8 @@ namespace ConstraintTools.PowerShell
             }
             if (matches.Count == 1) return matches[0];
             var message = matches.Count == 0
-                ? $"'{path}' matches no file; a wildcard names files that exist. Give the new file's name without * ? [ ], or use -LiteralPath to take '{path}' as the name."
-                : FormattableString.Invariant($"'{path}' matches {matches.Count} files ({string.Join(", ", matches.Take(3).Select(System.IO.Path.GetFileName))}{(matches.Count > 3 ? ", ..." : "")}); {FileKind} are written to one file, so give one.");
+                ? $"'{Display.FilePath(path)}' matches no file; a wildcard names files that exist. Give the new file's name without * ? [ ], or use -LiteralPath to take '{Display.FilePath(path)}' as the name."
+                : FormattableString.Invariant($"'{Display.FilePath(path)}' matches {matches.Count} files ({string.Join(", ", matches.Take(3).Select(m => Display.FilePath(System.IO.Path.GetFileName(m))))}{(matches.Count > 3 ? ", ..." : "")}); {FileKind} are written to one file, so give one.");
             ThrowTerminatingError(new ErrorRecord(new ArgumentException(message),
                 ErrorIdPrefix + (matches.Count == 0 ? "PathMatchesNoFile" : "PathMatchesManyFiles"), matches.Count == 0 ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidArgument, path));
             return "";
@@ -110,7 +110,7 @@ namespace ConstraintTools.PowerShell
                 fileTakenBy = workflow.Name;
                 return true;
             }
-            WriteError(new ErrorRecord(new InvalidOperationException($"'{File}' holds one workflow, and it is taken by the first of this command, '{Display.Excerpt(fileTakenBy)}'; the next, '{Display.Excerpt(workflow.Name)}', was not written. Write each workflow to its own file."),
+            WriteError(new ErrorRecord(new InvalidOperationException($"'{Display.FilePath(File)}' holds one workflow, and it is taken by the first of this command, '{Display.Excerpt(fileTakenBy)}'; the next, '{Display.Excerpt(workflow.Name)}', was not written. Write each workflow to its own file."),
                 OneWorkflowPerFileErrorId, ErrorCategory.InvalidArgument, workflow));
             return false;
         }
@@ -134,10 +134,10 @@ namespace ConstraintTools.PowerShell
                 WriteError(new ErrorRecord(ex, ErrorIdPrefix + "WriteFailed", ErrorCategory.InvalidArgument, File));
                 return;
             }
-            var named = target == File ? $"'{File}'" : $"'{File}' (a link to '{target}')";
+            var named = target == File ? $"'{Display.FilePath(File)}'" : $"'{Display.FilePath(File)}' (a link to '{Display.FilePath(target)}')";
             if (Directory.Exists(target))
             {
-                WriteError(new ErrorRecord(new IOException($"{named} is a directory; give the path of the file to write, e.g. '{System.IO.Path.Combine(File, ExampleFileName)}'."),
+                WriteError(new ErrorRecord(new IOException($"{named} is a directory; give the path of the file to write, e.g. '{Display.FilePath(System.IO.Path.Combine(File, ExampleFileName))}'."),
                     ErrorIdPrefix + "PathIsDirectory", ErrorCategory.InvalidArgument, File));
                 return;
             }
@@ -162,7 +162,7 @@ namespace ConstraintTools.PowerShell
             var folder = System.IO.Path.GetDirectoryName(target) ?? "";
             if (!exists && !Directory.Exists(folder))
             {
-                WriteError(new ErrorRecord(new DirectoryNotFoundException($"Could not write {named}: the folder '{folder}' does not exist."),
+                WriteError(new ErrorRecord(new DirectoryNotFoundException($"Could not write {named}: the folder '{Display.FilePath(folder)}' does not exist."),
                     ErrorIdPrefix + "WriteFailed", ErrorCategory.ObjectNotFound, File));
                 return;
             }

@@ -38,7 +38,7 @@ namespace ConstraintTools.PowerShell
             }
             foreach (var step in steps) WriteObject(step);
             if (workflow.DemandPerWeek < TargetThroughput)
-                WriteWarning($"{workflow.Name}: demand is only {Display.Rate(workflow.DemandPerWeek)} items/week, so throughput stays at {Display.Rate(steps.Last().ThroughputAfter)} however far the constraints are elevated.");
+                WriteWarning($"{Display.Excerpt(workflow.Name)}: demand is only {Display.Rate(workflow.DemandPerWeek)} items/week, so throughput stays at {Display.Rate(steps.Last().ThroughputAfter)} however far the constraints are elevated.");
         }
     }
 }

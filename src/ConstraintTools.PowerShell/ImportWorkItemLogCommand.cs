@@ -120,7 +120,7 @@ namespace ConstraintTools.PowerShell
             if (log.SkippedRows > 0)
             {
                 var rows = log.SkippedRows == 1 ? "1 row" : $"{log.SkippedRows} rows";
-                cmdlet.WriteWarning($"{source}: skipped {rows} that could not be read (see the log's Problems); the first: {first}");
+                cmdlet.WriteWarning($"{(log.Source is null ? "log" : Display.FilePath(log.Source))}: skipped {rows} that could not be read (see the log's Problems); the first: {first}");
             }
             cmdlet.WriteObject(log);
         }

@@ -89,7 +89,7 @@ namespace ConstraintTools.PowerShell
         [Parameter(ValueFromPipeline = true, DontShow = true)]
         public PSObject? InputObject { get; set; }
 
-        private string Who => string.IsNullOrWhiteSpace(Name) ? "A stage without a name" : $"Stage '{Name}'";
+        private string Who => string.IsNullOrWhiteSpace(Name) ? "A stage without a name" : $"Stage '{Display.Excerpt(Name)}'";
 
         protected override void ProcessRecord()
         {
@@ -142,7 +142,7 @@ namespace ConstraintTools.PowerShell
             }
             catch (WorkflowException ex)
             {
-                var who = $"stage '{stage.Name}': ";
+                var who = $"stage '{Display.Excerpt(stage.Name)}': ";
                 var reason = ex.Reason.StartsWith(who, StringComparison.Ordinal) ? ex.Reason.Substring(who.Length) : ex.Reason;
                 problems.Add($"{Who}, -{ParameterOf(ex.Field)}: {reason}.");
             }
@@ -158,7 +158,7 @@ namespace ConstraintTools.PowerShell
 
         private static bool Given(string? cell) => !string.IsNullOrWhiteSpace(cell);
 
-        private void Problem(string parameter, string? cell, string reason) => problems.Add($"{Who}: -{parameter} '{cell}' {reason}.");
+        private void Problem(string parameter, string? cell, string reason) => problems.Add($"{Who}: -{parameter} '{Display.Excerpt(cell)}' {reason}.");
 
         private int? Whole(string? cell, string parameter)
         {
@@ -291,7 +291,7 @@ namespace ConstraintTools.PowerShell
             if (TryNumber(Convert.ToString(probability is PSObject p ? p.BaseObject : probability, CultureInfo.InvariantCulture), out var number))
                 parts.Add((Target(to!), number));
             else
-                problems.Add($"{Who}: -Next: the route to '{to}' has probability '{probability}', which is not a number.");
+                problems.Add($"{Who}: -Next: the route to '{Display.Excerpt(to)}' has probability '{Display.Excerpt(Convert.ToString(probability, CultureInfo.InvariantCulture))}', which is not a number.");
         }
 
         private static string? Target(string name) => string.Equals(name, "done", StringComparison.OrdinalIgnoreCase) ? null : name;

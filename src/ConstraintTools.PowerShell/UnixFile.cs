@@ -115,7 +115,7 @@ namespace ConstraintTools.PowerShell
                 // linked folder is relative to where that folder really is.
                 path = System.IO.Path.IsPathRooted(target) ? target : System.IO.Path.Combine(RealPath(folder), target);
             }
-            throw new IOException($"'{path}' is reached through more than {MaxLinkHops} symbolic links; they may form a loop.");
+            throw new IOException($"'{Display.FilePath(path)}' is reached through more than {MaxLinkHops} symbolic links; they may form a loop.");
         }
 
         /// <summary>Gives a file just created the owner and group of the file it replaces where this process may, and its permission bits.</summary>
@@ -133,7 +133,7 @@ namespace ConstraintTools.PowerShell
         {
             var buffer = new byte[4096];
             var length = SystemReadLink(path, buffer, buffer.Length);
-            if (length < 0) throw new IOException($"Could not read the symbolic link '{path}' (error {Marshal.GetLastWin32Error()}).");
+            if (length < 0) throw new IOException($"Could not read the symbolic link '{Display.FilePath(path)}' (error {Marshal.GetLastWin32Error()}).");
             return Encoding.UTF8.GetString(buffer, 0, length);
         }
 

@@ -135,6 +135,53 @@ public sealed class WorkflowCmdletTests : IDisposable
     }
 
     [Fact]
+    public void UnicodeDigitsAreABadValueAndTheNextFileStillLoads()
+    {
+        // \d matched them and double.Parse threw a FormatException, terminating, so the files after were never read.
+        var fullwidth = Write("fullwidth.yaml", "name: x\nstages:\n  - name: A\n    serviceTime: \"\uFF11h\"\n");
+        var arabic = Write("arabic.yaml", "name: y\ndemand: \"\u0665/week\"\nstages:\n  - name: A\n");
+        var good = Write("good.yaml", Line);
+
+        var (output, errors) = session.Invoke($"Import-Workflow '{fullwidth}', '{arabic}', '{good}'");
+
+        Assert.Equal("Two stages", output.Single().Properties["Name"].Value);
+        Assert.Equal(new[] { "InvalidWorkflowFile,ConstraintTools.PowerShell.ImportWorkflowCommand", "InvalidWorkflowFile,ConstraintTools.PowerShell.ImportWorkflowCommand" },
+            errors.Select(e => e.FullyQualifiedErrorId));
+        Assert.Equal($"{fullwidth}:4:18: stages[0].serviceTime: '\uFF11h' is not a duration; write 30m, 4h, 1.5d, 2w or a number of hours", errors[0].Exception.Message);
+        Assert.Equal($"{arabic}:2:9: demand.rate: '\u0665/week' is not a rate; write N/hour, N/day, N/week, N/month or a number per week", errors[1].Exception.Message);
+    }
+
+    [Fact]
+    public void ARateOrDurationPastWhatANumberHoldsIsTooLarge()
+    {
+        // 1e308/day is Infinity a week, which the parameter took and the workflow then called "not zero or more".
+        var (_, rate) = session.Invoke("New-Workflow -Name w -Demand 1e308/day");
+        var (_, duration) = session.Invoke("Measure-Workflow -Workflow (Import-Workflow examples/code-review.yaml) -Horizon 1e308w");
+
+        Assert.Contains("'1e308/day' is too large a rate: a week of it is more than a number holds.", rate.Single().Exception.Message);
+        Assert.Contains("'1e308w' is too large a duration: in hours it is more than a number holds.", duration.Single().Exception.Message);
+    }
+
+    [Fact]
+    public void FileNamesWithEscapeCodesAreNamedEscaped()
+    {
+        // A file name may hold any character but / and NUL; printed raw, these retitled the terminal and cleared it.
+        var bad = Write("bad\u001b]2;TITLE\u0007.yaml", "name: x\nstages:\n  - name: A\n    servce: 4h\n");
+        var folderNamed = Path.Combine(folder, "dir\u001b[2J");
+        Directory.CreateDirectory(folderNamed);
+        var missing = Path.Combine(folder, "missing\u001b[2J.yaml");
+
+        var (_, errors) = session.Invoke("Import-Workflow -LiteralPath $bad, $folderNamed, $missing",
+            new Dictionary<string, object?> { ["bad"] = bad, ["folderNamed"] = folderNamed, ["missing"] = missing });
+
+        Assert.Equal(3, errors.Count);
+        Assert.All(errors, e => Assert.DoesNotContain(e.Exception.Message, char.IsControl));
+        Assert.StartsWith(Path.Combine(folder, "bad\\u001b]2;TITLE\\u0007.yaml:4:5: "), errors[0].Exception.Message);
+        Assert.StartsWith($"'{folder}/dir\\u001b[2J' is a directory", errors[1].Exception.Message);
+        Assert.Contains("'" + Path.Combine(folder, "missing\\u001b[2J.yaml") + "'", errors[2].Exception.Message);
+    }
+
+    [Fact]
     public void ReadsYamlTextFromAVariableOrLinesFromThePipeline()
     {
         var lines = Line.Split('\n');

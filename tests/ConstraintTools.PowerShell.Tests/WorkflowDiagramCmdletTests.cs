@@ -18,8 +18,8 @@ public sealed class WorkflowDiagramCmdletTests : IDisposable
         Assert.Empty(errors);
         var text = Assert.IsType<string>(output.Single().BaseObject);
         Assert.StartsWith("flowchart LR\n", text);
-        Assert.Contains("    s3[\"Review<br/>87.5%, 2 servers<br/>constraint\"]\n", text);
-        Assert.Contains("    s3 -->|\"20%\"| s2\n", text);
+        Assert.Contains("    s3[\"Review<br/>87.5#37;, 2 servers<br/>constraint\"]\n", text);
+        Assert.Contains("    s3 -->|\"20#37;\"| s2\n", text);
         Assert.EndsWith("    class s3 constraint\n", text);
     }
 
@@ -53,7 +53,7 @@ public sealed class WorkflowDiagramCmdletTests : IDisposable
         var (output, errors) = session.Invoke("ConvertTo-WorkflowDiagram (Import-Workflow examples/support-desk.yaml) -Format Mermaid");
 
         Assert.Empty(errors);
-        Assert.Contains("|\"16.67%\"|", output.Single().ToString());
+        Assert.Contains("|\"16.67#37;\"|", output.Single().ToString());
     }
 
     [Fact]

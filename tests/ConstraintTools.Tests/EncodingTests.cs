@@ -55,5 +55,36 @@ public sealed class EncodingTests : IDisposable
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Encodings))]
+    public void AFileThatStartsWithSeveralByteOrderMarksReadsAsWithOne(string encoding)
+    {
+        // Saved twice by tools that each add a mark: the second was part of the first key, and the message said
+        // "unknown key 'name'; did you mean 'name'?".
+        var workflow = WorkflowYaml.Load(Write("w.yaml", "\uFEFF\uFEFFname: Twice saved\nstages:\n  - name: A\n    serviceTime: 2h\n", encoding));
+        var csv = WorkItemLogReader.Read(Write("log.csv", "\uFEFF\uFEFFKey,Changed,To\nA-1,2026-01-05T09:00:00Z,Doing\n", encoding));
+        var jsonl = WorkItemLogReader.Read(Write("log.jsonl", "\uFEFF\uFEFF{\"id\":\"A-1\",\"timestamp\":\"2026-01-05T09:00:00Z\",\"status\":\"Doing\"}\n", encoding));
+
+        Assert.Equal("Twice saved", workflow.Name);
+        foreach (var log in new[] { csv, jsonl })
+        {
+            Assert.Equal(0, log.SkippedRows);
+            Assert.Equal(("A-1", "Doing"), (log.Events.Single().ItemId, log.Events.Single().Status));
+        }
+    }
+
+    [Fact]
+    public void AKeyWithAnInvisibleCharacterIsShownWithItEscaped()
+    {
+        var ex = Assert.Throws<WorkflowException>(() => WorkflowYaml.Parse("name: x\nstages:\n  - \u200Bname: A\n    serviceTime: 2h\n", "zwsp.yaml"));
+
+        Assert.Equal("zwsp.yaml:3:5: stages[0].\\u200bname: unknown key '\\u200bname'; did you mean 'name'?", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("\uFEFFname", "\\ufeffname")]
+    [InlineData("a\u200Bb\u202Ec\u00ADd", "a\\u200bb\\u202ec\\u00add")]
+    public void AnExcerptShowsInvisibleFormatCharacters(string text, string shown) => Assert.Equal(shown, Display.Excerpt(text));
+
     public void Dispose() => Directory.Delete(folder, recursive: true);
 }

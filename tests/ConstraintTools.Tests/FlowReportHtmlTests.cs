@@ -144,4 +144,37 @@ public class FlowReportHtmlTests
         Assert.Equal(FlowReportHtml.MaxPointsPerChart, document.Descendants().Single(e => (string?)e.Attribute("id") == "lead-times").Descendants(Svg + "circle").Count());
         Assert.Contains(document.Descendants(Html + "p"), p => p.Value.StartsWith("4,000 of 88,888 finished items shown", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void ControlCharactersInNamesAreWrittenAsEscapes()
+    {
+        // XmlWriter refused them ("'\u0001', hexadecimal value 0x01, is an invalid character") and no report was written.
+        var workflow = new Workflow("Flow\u0001")
+        {
+            DemandPerWeek = 5,
+            DoneStates = new[] { "Done\u0002" },
+            Stages = new[]
+            {
+                new WorkflowStage("Build\u0001") { ServiceTimeHours = 4, States = new[] { "Doing\u0003" } },
+                new WorkflowStage("Test") { ServiceTimeHours = 2, States = new[] { "Testing" } },
+            },
+        };
+        var builder = new WorkItemLogBuilder();
+        var start = new DateTimeOffset(2026, 1, 5, 0, 0, 0, TimeSpan.Zero);
+        for (var item = 0; item < 20; item++)
+        {
+            builder.Add($"I-{item}\u0004", start.AddHours(item * 7), "Doing\u0003");
+            builder.Add($"I-{item}\u0004", start.AddHours(item * 7 + 3), "Testing");
+            builder.Add($"I-{item}\u0004", start.AddHours(item * 7 + 4), "Odd\u0005");
+            if (item < 15) builder.Add($"I-{item}\u0004", start.AddHours(item * 7 + 5), "Done\u0002");
+        }
+
+        var html = FlowReportHtml.Write(workflow, builder.Build());
+
+        var document = Parse(html);
+        Assert.DoesNotContain(html, c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
+        Assert.Equal("Flow\\u0001: flow report", document.Descendants(Html + "title").Single().Value);
+        Assert.Contains(document.Descendants(Svg + "g"), g => (string?)g.Attribute("data-stage") == "Build\\u0001");
+        Assert.Contains(document.Descendants(), e => (string?)e.Attribute("data-item") == "I-19\\u0004");
+    }
 }

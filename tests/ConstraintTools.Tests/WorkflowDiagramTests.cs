@@ -94,6 +94,32 @@ public class WorkflowDiagramTests
         Assert.Equal(names, names.Select((_, i) => diagram.Nodes["s" + (i + 1)][0]));
     }
 
+    [Theory]
+    [InlineData(DiagramFormat.Mermaid)]
+    [InlineData(DiagramFormat.Dot)]
+    public void ADirectiveInANameIsDrawnAsTextAndConfiguresNothing(DiagramFormat format)
+    {
+        // Mermaid reads %%{init: …}%% anywhere in the text, quoted or not; this one made a rendered diagram fetch a URL.
+        const string directive = "%%{init: {'themeCSS': '.node{background:url(https://example.invalid/x.png)}'}}%%";
+        var names = new[] { directive, "Build", "`**md**` ['x'] {y}; a|b #1 \u202e\u200b \U0001F680" };
+        var hostile = new Workflow(directive) { DemandPerWeek = 1, Stages = names.Select(n => new WorkflowStage(n) { ServiceTimeHours = 2 }).ToArray() };
+        var plain = new Workflow("w") { DemandPerWeek = 1, Stages = names.Select((_, i) => new WorkflowStage("s" + i) { ServiceTimeHours = 2 }).ToArray() };
+
+        var text = WorkflowDiagram.Write(hostile, format);
+        var diagram = Parse(text, format);
+
+        if (format == DiagramFormat.Mermaid)
+        {
+            Assert.DoesNotContain("%%", text);
+            foreach (Match label in Regex.Matches(text, "\"([^\"]*)\""))
+                Assert.DoesNotMatch("[%'`\\[\\]{}();|<>\u202e\u200b]", Regex.Replace(label.Groups[1].Value.Replace("<br/>", ""), "#[a-z0-9]+;", ""));
+        }
+        Assert.Equal(names, names.Select((_, i) => diagram.Nodes["s" + (i + 1)][0]));
+        var drawnPlain = Parse(WorkflowDiagram.Write(plain, format), format);
+        Assert.Equal(drawnPlain.Nodes.Count, diagram.Nodes.Count);
+        Assert.Equal(drawnPlain.Edges, diagram.Edges);
+    }
+
     [Fact]
     public void ALineBreakInANameDoesNotEndTheStatement()
     {

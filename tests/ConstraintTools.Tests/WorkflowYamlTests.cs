@@ -158,6 +158,42 @@ public class WorkflowYamlTests
             "name: x\nstages:\n  - name: A\n    serviceTime: soon\n", 4, 18, "'soon' is not a duration"
         },
         {
+            "fullwidth digits in a duration (a raw FormatException with no file or line)",
+            "name: x\nstages:\n  - name: A\n    serviceTime: \"\uFF11h\"\n", 4, 18, "stages[0].serviceTime: '\uFF11h' is not a duration; write 30m, 4h, 1.5d, 2w or a number of hours"
+        },
+        {
+            "Arabic-Indic digits in a rate",
+            "name: x\ndemand: \"\u0665/week\"\nstages:\n  - name: A\n", 2, 9, "demand.rate: '\u0665/week' is not a rate; write N/hour, N/day, N/week, N/month or a number per week"
+        },
+        {
+            "Devanagari digits in a compound duration",
+            "name: x\nstages:\n  - name: A\n    serviceTime: 2h\u0967\u0969m\n", 4, 18, "'2h\u0967\u0969m' is not a duration"
+        },
+        {
+            "fullwidth digits in a calendar",
+            "name: x\ncalendar: \uFF12\uFF14x\uFF17\nstages:\n  - name: A\n", 2, 11, "a calendar is '24x7'"
+        },
+        {
+            "a rate that overflows a week (it said the rate must be zero or more)",
+            "name: x\ndemand: 1e308/day\nstages:\n  - name: A\n", 2, 9, "demand.rate: '1e308/day' is too large a rate: a week of it is more than a number holds"
+        },
+        {
+            "a number that overflows as a rate",
+            "name: x\nstages:\n  - name: A\n    capacity: 1e309\n", 4, 15, "stages[0].capacity: '1e309' is too large a rate: a week of it is more than a number holds"
+        },
+        {
+            "a capacity that overflows a week",
+            "name: x\nstages:\n  - name: A\n    capacity: 1e307/hour\n", 4, 15, "stages[0].capacity: '1e307/hour' is too large a rate: a week of it is more than a number holds"
+        },
+        {
+            "a duration that overflows its hours (it said it is not a duration)",
+            "name: x\nstages:\n  - name: A\n    serviceTime: 1e308w\n", 4, 18, "stages[0].serviceTime: '1e308w' is too large a duration: in hours it is more than a number holds"
+        },
+        {
+            "servers past what a whole number holds",
+            "name: x\nstages:\n  - name: A\n    servers: 99999999999\n", 4, 14, "stages[0].servers: '99999999999' is too large a whole number; at most 2,147,483,647"
+        },
+        {
             "unparseable rate",
             "name: x\ndemand:\n  rate: lots/week\nstages:\n  - name: A\n", 3, 9, "'lots/week' is not a rate"
         },
@@ -175,7 +211,7 @@ public class WorkflowYamlTests
         },
         {
             "loop with no way out",
-            "name: x\nstages:\n  - name: A\n  - name: B\n    next: C\n  - name: C\n    next: B\n", 7, 11, "the stages B → C form a loop with no way out"
+            "name: x\nstages:\n  - name: A\n  - name: B\n    next: C\n  - name: C\n    next: B\n", 7, 11, "the stages 'B' → 'C' form a loop with no way out"
         },
         {
             "stage looping on itself",
@@ -273,9 +309,10 @@ public class WorkflowYamlTests
     }
 
     [Fact]
-    public void AnAliasBombIsStoppedAtTheAliasLimit()
+    public void AnAliasBombIsStoppedAtTheValueLimitCountingWhatAliasesRepeat()
     {
         // Billion laughs: nine levels of nine aliases each, then lists of the top one: expanded, billions of strings.
+        // Level 7 repeats 9^7 lols, past the limit, after 63 aliases.
         var text = new System.Text.StringBuilder("name: bomb\nx0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
         for (var level = 1; level <= 9; level++)
             text.Append($"x{level}: &a{level} [{string.Join(", ", Enumerable.Repeat($"*a{level - 1}", 9))}]\n");
@@ -283,7 +320,45 @@ public class WorkflowYamlTests
 
         var ex = Assert.Throws<WorkflowException>(() => WorkflowYaml.Parse(text.ToString(), "bomb.yaml"));
 
+        Assert.Equal(8, ex.Line);
+        Assert.Contains("more than 4,000,000 values, lists and mappings, counting those that aliases (*name) repeat", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("name: x\nstages:\n\t- name: A\n", 3, "found invalid tab as indentation")]
+    [InlineData("name: x\nstages:\n  - name: A\n\t serviceTime: 1h\n", 4, "found a tab character that violate indentation")]
+    [InlineData("name: x\nstages:\n  - name: A\n    serviceTime:\t\t1h\n  -\tname: B\n\tnext: done\n", 6, "found a tab character that violate indentation")]
+    public void ATabIsReportedAtItsLine(string yaml, int line, string problem)
+    {
+        // YamlDotNet gives no position for a tab that indents (it came out at 1:1), and for a tab after a value the
+        // position of the value on the line before.
+        var ex = Assert.Throws<WorkflowException>(() => WorkflowYaml.Parse(yaml, "tab.yaml"));
+
+        Assert.Equal($"tab.yaml:{line}:1: this is not valid YAML: While scanning a {(line == 3 ? "mapping" : "plain scalar")}, {problem}.", ex.Message);
+    }
+
+    [Fact]
+    public void ManyAliasesOfOneWordAreStoppedAtTheAliasLimit()
+    {
+        var text = $"name: many\nx: &a lol\ny: [{string.Join(", ", Enumerable.Repeat("*a", 10_001))}]\n";
+
+        var ex = Assert.Throws<WorkflowException>(() => WorkflowYaml.Parse(text, "aliases.yaml"));
+
         Assert.Contains("more than 10,000 aliases", ex.Message);
+    }
+
+    [Fact]
+    public void OneLongListAliasedByManyStagesCountsEveryRepeat()
+    {
+        // A million states anchored once and aliased by 199 stages passed both limits and took 76 s and 3.4 GB; here
+        // 50,000 states aliased twice by 40 stages repeat 4,000,000 values.
+        var text = new System.Text.StringBuilder("name: amplified\nstages:\n  - name: S0\n    serviceTime: 1h\n    states: &b [")
+            .Append(string.Join(", ", Enumerable.Range(0, 50_000).Select(i => "s" + i))).Append("]\n");
+        for (var i = 1; i <= 40; i++) text.Append($"  - name: S{i}\n    serviceTime: 1h\n    states: *b\n    queue: *b\n");
+
+        var ex = Assert.Throws<WorkflowException>(() => WorkflowYaml.Parse(text.ToString(), "amplified.yaml"));
+
+        Assert.Equal("amplified.yaml:164:13: the YAML holds more than 4,000,000 values, lists and mappings, counting those that aliases (*name) repeat; a workflow of 100,000 stages needs far fewer", ex.Message);
     }
 
     [Fact]

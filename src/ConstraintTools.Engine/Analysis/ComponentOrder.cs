@@ -49,8 +49,8 @@ namespace ConstraintTools.Analysis
                 if (looped && !leaves)
                 {
                     var loop = members.Length == 1
-                        ? $"stage '{network.StageName(members[0])}' sends all its work back to itself"
-                        : $"the stages {string.Join(" → ", members.Select(network.StageName))} form a loop with no way out";
+                        ? $"stage '{Display.Excerpt(network.StageName(members[0]))}' sends all its work back to itself"
+                        : $"the stages {Display.Names(members.Select(network.StageName).ToArray(), " → ")} form a loop with no way out";
                     throw new WorkflowException(
                         $"{loop}: work that enters it never finishes; route some of it onward or to done",
                         $"stages[{members[members.Length - 1]}].next");

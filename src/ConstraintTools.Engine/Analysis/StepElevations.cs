@@ -45,7 +45,7 @@ namespace ConstraintTools.Analysis
 
         public int Count => count;
 
-        public double this[string key] => TryGetValue(key, out var factor) ? factor : throw new KeyNotFoundException($"No elevation of '{key}' in this step.");
+        public double this[string key] => TryGetValue(key, out var factor) ? factor : throw new KeyNotFoundException($"No elevation of '{Display.Excerpt(key)}' in this step.");
 
         public IEnumerable<string> Keys => ranking.Names.Take(count);
 

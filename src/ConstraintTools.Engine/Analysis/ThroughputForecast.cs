@@ -102,8 +102,8 @@ namespace ConstraintTools.Analysis
 
             var first = new DateTime(firstDay, DateTimeKind.Utc);
             var reason = workflow.DoneStates.Count == 0
-                ? $"workflow '{workflow.Name}' lists no doneStates, so no item of the log is ever finished"
-                : $"no item of the log entered a done status ({string.Join(", ", workflow.DoneStates)}) in the {counts.Length} whole days from {first:yyyy-MM-dd} up to {first.AddDays(counts.Length):yyyy-MM-dd}";
+                ? $"workflow '{Display.Excerpt(workflow.Name)}' lists no doneStates, so no item of the log is ever finished"
+                : $"no item of the log entered a done status ({Display.Names(workflow.DoneStates)}) in the {counts.Length} whole days from {first:yyyy-MM-dd} up to {first.AddDays(counts.Length):yyyy-MM-dd}";
             var nextDay = CeilingToDay(window.EndTicks);
             return new ThroughputHistory(log.Source, workflow.Name, counts, first, nextDay <= DateTime.MaxValue.Ticks ? new DateTime(nextDay, DateTimeKind.Utc) : null, reason);
         }

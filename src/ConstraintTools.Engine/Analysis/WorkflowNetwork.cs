@@ -65,7 +65,7 @@ namespace ConstraintTools.Analysis
         {
             for (var i = 0; i < Count; i++)
                 if (string.Equals(Workflow.Stages[i].Name, stage, StringComparison.OrdinalIgnoreCase)) return i;
-            throw new WorkflowException($"workflow '{Workflow.Name}' has no stage '{stage}'{ValidStages(stage, Workflow.Stages)}", "stage");
+            throw new WorkflowException($"workflow '{Display.Excerpt(Workflow.Name)}' has no stage '{Display.Excerpt(stage)}'{ValidStages(stage, Workflow.Stages)}", "stage");
         }
 
         public static WorkflowNetwork Compile(Workflow workflow)
@@ -82,7 +82,7 @@ namespace ConstraintTools.Analysis
                 var name = stages[i]?.Name;
                 if (string.IsNullOrWhiteSpace(name)) throw new WorkflowException("the stage has no name", $"stages[{i}].name");
                 if (index.TryGetValue(name!, out var first))
-                    throw new WorkflowException($"duplicate stage name '{name}' (stage {first + 1} has it already; names are case-insensitive)", $"stages[{i}].name");
+                    throw new WorkflowException($"duplicate stage name '{Display.Excerpt(name)}' (stage {first + 1} has it already; names are case-insensitive)", $"stages[{i}].name");
                 index.Add(name!, i);
             }
 
@@ -118,17 +118,17 @@ namespace ConstraintTools.Analysis
                     var p = route.Probability;
                     if (double.IsNaN(p) || p <= 0 || p > 1 + ProbabilityTolerance)
                         throw new WorkflowException(string.Format(CultureInfo.InvariantCulture,
-                            "stage '{0}': the probability {1} must be above 0 and at most 1", stages[i].Name, p), field + (routes.Count == 1 ? "" : ".probability"));
+                            "stage '{0}': the probability {1} must be above 0 and at most 1", Display.Excerpt(stages[i].Name), p), field + (routes.Count == 1 ? "" : ".probability"));
                     var target = -1;
                     if (route.To != null && !index.TryGetValue(route.To, out target))
-                        throw new WorkflowException($"stage '{stages[i].Name}': next {UnknownStage(route.To, stages)}", field + (routes.Count == 1 ? "" : ".to"));
+                        throw new WorkflowException($"stage '{Display.Excerpt(stages[i].Name)}': next {UnknownStage(route.To, stages)}", field + (routes.Count == 1 ? "" : ".to"));
                     targets.Add(target);
                     probabilities.Add(p);
                     sum += p;
                 }
                 if (Math.Abs(sum - 1) > ProbabilityTolerance)
                     throw new WorkflowException(string.Format(CultureInfo.InvariantCulture,
-                        "stage '{0}': the probabilities of next sum to {1:0.######}, not 1", stages[i].Name, sum), $"stages[{i}].next");
+                        "stage '{0}': the probabilities of next sum to {1:0.######}, not 1", Display.Excerpt(stages[i].Name), sum), $"stages[{i}].next");
             }
             edgeStart[stages.Count] = targets.Count;
 
@@ -166,7 +166,7 @@ namespace ConstraintTools.Analysis
         private static void CheckStage(WorkflowStage stage, int i)
         {
             var at = $"stages[{i}].";
-            var who = $"stage '{stage.Name}': ";
+            var who = $"stage '{Display.Excerpt(stage.Name)}': ";
             if (stage.Servers < 1) throw new WorkflowException(who + "servers must be at least 1", at + "servers");
             if (stage.Servers > Workflow.MaxServers)
                 throw new WorkflowException(string.Format(CultureInfo.InvariantCulture, "{0}{1:N0} servers is more than the {2:N0} allowed; for an automated stage give a capacity instead", who, stage.Servers, Workflow.MaxServers), at + "servers");
@@ -221,15 +221,15 @@ namespace ConstraintTools.Analysis
         }
 
         private static string UnknownStage(string name, IReadOnlyList<WorkflowStage> stages) =>
-            $"'{name}' names no stage{ValidStages(name, stages, "; 'done' exits")}";
+            $"'{Display.Excerpt(name)}' names no stage{ValidStages(name, stages, "; 'done' exits")}";
 
         /// <summary>"; did you mean 'X'? (stages: A, B, C)" for an unknown stage name.</summary>
         private static string ValidStages(string name, IReadOnlyList<WorkflowStage> stages, string also = "")
         {
             var names = stages.Select(s => s.Name).ToList();
             var nearest = Spelling.Nearest(name, names);
-            var hint = nearest != null ? $"; did you mean '{nearest}'?" : "";
-            return $"{hint} (stages: {string.Join(", ", names.Take(12))}{(names.Count > 12 ? ", …" : "")}{also})";
+            var hint = nearest != null ? $"; did you mean '{Display.Excerpt(nearest)}'?" : "";
+            return $"{hint} (stages: {string.Join(", ", names.Take(12).Select(Display.Excerpt))}{(names.Count > 12 ? ", …" : "")}{also})";
         }
     }
 }

@@ -101,7 +101,7 @@ namespace ConstraintTools
                         .ToArray();
                 }
                 if (stageColumns.Length == 0)
-                    throw new WorkflowException($"wide form needs a column per stage beside the id column '{names[id]}'; the columns are {List(names)}", file: source);
+                    throw new WorkflowException($"wide form needs a column per stage beside the id column '{Display.Excerpt(names[id])}'; the columns are {List(names)}", file: source);
                 return new WorkItemLogColumns(names, true, id, -1, -1, stageColumns, Formats(options));
             }
             if (status < 0) throw Missing("status", "StatusColumn", StatusNames, names, source);
@@ -139,10 +139,7 @@ namespace ConstraintTools
         /// <summary>How many column names a message lists before it only counts the rest.</summary>
         private const int NamesListed = 20;
 
-        private static string List(IReadOnlyList<string> names) =>
-            names.Count == 0 ? "(none)"
-            : string.Join(", ", names.Take(NamesListed).Select(n => "'" + Display.Excerpt(n) + "'"))
-              + (names.Count > NamesListed ? " and " + (names.Count - NamesListed).ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " more" : "");
+        private static string List(IReadOnlyList<string> names) => names.Count == 0 ? "(none)" : Display.Names(names, listed: NamesListed);
 
         /// <summary>
         /// Adds the status changes of one row to <paramref name="builder"/>; a row it cannot read (empty id
@@ -167,12 +164,12 @@ namespace ConstraintTools
             if (id.Length == 0 && status.Length == 0 && (timeValue is null || (timeText != null && timeText.Trim().Length == 0))) return;
             if (id.Length == 0)
             {
-                builder.Skip($"{where}: column '{Names[Id]}' is empty; every row needs an item id");
+                builder.Skip($"{where}: column '{Display.Excerpt(Names[Id])}' is empty; every row needs an item id");
                 return;
             }
             if (status.Length == 0)
             {
-                builder.Skip($"{where}: column '{Names[Status]}' is empty; every row needs a status");
+                builder.Skip($"{where}: column '{Display.Excerpt(Names[Status])}' is empty; every row needs a status");
                 return;
             }
             if (!LogTimestamp.TryConvert(timeValue, formats, out var time))
@@ -193,7 +190,7 @@ namespace ConstraintTools
                     var v = field(s);
                     if (v != null && Text(v).Length > 0)
                     {
-                        builder.Skip($"{where}: column '{Names[Id]}' is empty; every row needs an item id");
+                        builder.Skip($"{where}: column '{Display.Excerpt(Names[Id])}' is empty; every row needs an item id");
                         return;
                     }
                 }
@@ -211,10 +208,10 @@ namespace ConstraintTools
         private string NotADate(WorkItemLogBuilder builder, string where, string column, object? value)
         {
             var text = value is null ? "" : Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
-            if (text.Trim().Length == 0) return $"{where}: column '{column}' is empty; every row needs a timestamp";
+            if (text.Trim().Length == 0) return $"{where}: column '{Display.Excerpt(column)}' is empty; every row needs a timestamp";
             var expected = formats is null ? LogTimestamp.Expected
                 : "expected " + string.Join(", ", formats.Select(f => "'" + Display.Excerpt(f) + "'")) + " or " + LogTimestamp.Expected.Substring("expected ".Length);
-            var problem = $"{where}: column '{column}': '{Display.Excerpt(text)}' is not a date ({expected})";
+            var problem = $"{where}: column '{Display.Excerpt(column)}': '{Display.Excerpt(text)}' is not a date ({expected})";
             // Messages quote the first problem: only it needs the search for a format that reads the value.
             return builder.SkippedRows == 0 && LogTimestamp.Suggest(text) is string format
                 ? problem + $"; give -TimestampFormat '{format}'"

@@ -12,21 +12,23 @@ namespace ConstraintTools
         /// <summary>Calendar weeks in a month: a twelfth of a Julian year.</summary>
         public const double WeeksPerMonth = 365.25 / 12 / 7;
 
+        // [0-9], not \d: \d matches every Unicode digit ("１h", "٥/week"), which double.Parse then refuses with a
+        // FormatException that names no file or line.
         private static readonly Regex DurationPattern = new Regex(
-            @"^\s*(?<n>[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?)\s*(?<u>" + Unit + @")?\s*$",
+            @"^\s*(?<n>[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?)\s*(?<u>" + Unit + @")?\s*$",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         private const string Unit = @"m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|wk|wks|weeks?";
 
         // "2h15m", "1d 4h": two or more unsigned parts, each with its unit.
         private static readonly Regex CompoundPattern = new Regex(
-            @"^\s*(?:(\d+(\.\d*)?|\.\d+)\s*(" + Unit + @")\s*){2,}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            @"^\s*(?:([0-9]+(\.[0-9]*)?|\.[0-9]+)\s*(" + Unit + @")\s*){2,}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         private static readonly Regex CompoundPart = new Regex(
-            @"(?<n>\d+(\.\d*)?|\.\d+)\s*(?<u>" + Unit + ")", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            @"(?<n>[0-9]+(\.[0-9]*)?|\.[0-9]+)\s*(?<u>" + Unit + ")", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         private static readonly Regex RatePattern = new Regex(
-            @"^\s*(?<n>[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?)\s*(/|\s+per\s+)\s*(?<u>h|hr|hour|d|day|w|wk|week|mo|month|y|yr|year)s?\s*$",
+            @"^\s*(?<n>[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?)\s*(/|\s+per\s+)\s*(?<u>h|hr|hour|d|day|w|wk|week|mo|month|y|yr|year)s?\s*$",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         /// <summary>
@@ -81,8 +83,28 @@ namespace ConstraintTools
                 'y' => number / (12 * WeeksPerMonth),
                 _ => number,
             };
-            return true;
+            return !double.IsInfinity(perWeek);
         }
+
+        /// <summary>
+        /// Why <see cref="TryParseDurationHours"/> refused text, for a message: it is not a duration, and
+        /// <paramref name="write"/> says how to write one; or it is one whose hours overflow a number ('1e308w'),
+        /// which "must be positive" would misdescribe.
+        /// </summary>
+        public static string DurationRefusal(string text, string write) =>
+            CompoundPattern.IsMatch(text) || DurationPattern.IsMatch(text)
+                ? $"'{Display.Excerpt(text)}' is too large a duration: in hours it is more than a number holds"
+                : $"'{Display.Excerpt(text)}' is not a duration; {write}";
+
+        /// <summary>
+        /// Why <see cref="TryParseRatePerWeek"/> refused text, for a message: it is not a rate, and <paramref name="write"/>
+        /// says how to write one; or it is one whose count a week overflows a number ('1e308/day'), which "must be zero
+        /// or more" would misdescribe.
+        /// </summary>
+        public static string RateRefusal(string text, string write) =>
+            (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsInfinity(number)) || RatePattern.IsMatch(text)
+                ? $"'{Display.Excerpt(text)}' is too large a rate: a week of it is more than a number holds"
+                : $"'{Display.Excerpt(text)}' is not a rate; {write}";
 
         /// <summary>A TimeSpan of the given hours, rounded to the tick rather than to the millisecond as older frameworks do.</summary>
         public static TimeSpan HoursToTimeSpan(double hours) =>

@@ -29,13 +29,13 @@ namespace ConstraintTools
             if (ServiceTime != null)
             {
                 if (!Quantity.TryParseDurationHours(ServiceTime, stage.Calendar ?? workflowCalendar, out var hours) || !(hours > 0))
-                    throw new WorkflowException($"'{ServiceTime}' is not a positive duration; write 30m, 4h, 1.5d, 2w or a number of hours");
+                    throw new WorkflowException($"'{Display.Excerpt(ServiceTime)}' is not a positive duration; write 30m, 4h, 1.5d, 2w or a number of hours");
                 serviceHours = hours;
             }
             if (CapacityFactor is double factor && !(factor > 0 && !double.IsInfinity(factor)))
                 throw new WorkflowException($"the capacity factor must be a positive number, not {factor.ToString(CultureInfo.InvariantCulture)}");
             if (!stage.IsMeasured && serviceHours is null && (CapacityFactor.HasValue || Availability.HasValue || Servers.HasValue))
-                throw new WorkflowException($"nobody measures stage '{stage.Name}', so its capacity cannot be changed; give it a service time first (-ServiceTime)");
+                throw new WorkflowException($"nobody measures stage '{Display.Excerpt(stage.Name)}', so its capacity cannot be changed; give it a service time first (-ServiceTime)");
             var servers = Servers ?? stage.Servers;
             var availability = Availability ?? stage.Availability;
             var changed = new WorkflowStage(stage)

@@ -7,8 +7,9 @@ namespace ConstraintTools
     /// <summary>Working time of a team or a stage: the hours in which effort is spent.</summary>
     public sealed class WorkCalendar
     {
+        // [0-9], not \d, which matches every Unicode digit and would pass "２４x７" on to double.Parse to throw.
         private static readonly Regex Shorthand = new Regex(
-            @"^\s*(?<h>\d+(\.\d+)?)\s*h?\s*x\s*(?<d>\d+(\.\d+)?)\s*d?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            @"^\s*(?<h>[0-9]+(\.[0-9]+)?)\s*h?\s*x\s*(?<d>[0-9]+(\.[0-9]+)?)\s*d?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         public WorkCalendar(double hoursPerDay, double daysPerWeek)
         {

@@ -53,7 +53,7 @@ svg{max-width:100%;height:auto;font-size:12px}svg text{fill:#222}
             // XmlWriter would write "<!DOCTYPE html >"; the usual spelling goes in first, the document as a fragment after it.
             var text = new StringBuilder("<!DOCTYPE html>\n");
             var settings = new XmlWriterSettings { OmitXmlDeclaration = true, Indent = false, NewLineHandling = NewLineHandling.None, ConformanceLevel = ConformanceLevel.Fragment };
-            using (var x = XmlWriter.Create(new StringWriter(text, CultureInfo.InvariantCulture), settings))
+            using (var x = new VisibleTextXmlWriter(XmlWriter.Create(new StringWriter(text, CultureInfo.InvariantCulture), settings)))
             {
                 x.WriteStartElement("html", "http://www.w3.org/1999/xhtml");
                 x.WriteAttributeString("lang", "en");

@@ -91,22 +91,28 @@ namespace ConstraintTools.Reports
         }
 
         /// <summary>
-        /// Inside a quoted Mermaid label, a quote ends the label and #name; is an entity, so both are
-        /// written as entities; &lt; &gt; &amp; too, since Mermaid draws labels as HTML.
+        /// Mermaid reads %%{…}%% as a directive wherever it stands, even inside a quoted label, and a directive can
+        /// load CSS that fetches a URL; a quote ends the label, #name; is an entity, backticks make a markdown string,
+        /// and labels are drawn as HTML. So every ASCII character other than a letter, digit, space or one of . , - + /
+        /// _ is written as a numeric entity (#37; for %), and so are invisible format characters such as a
+        /// right-to-left override, which would reorder the text around them.
         /// </summary>
         private static string MermaidText(string text)
         {
-            var escaped = new StringBuilder(text.Length + 8);
-            foreach (var c in OneLine(text))
+            var line = OneLine(text);
+            var escaped = new StringBuilder(line.Length + 8);
+            for (var i = 0; i < line.Length; i++)
             {
-                switch (c)
+                var c = line[i];
+                var plain = c < 128
+                    ? char.IsLetterOrDigit(c) || c is ' ' or '.' or ',' or '-' or '+' or '/' or '_'
+                    : CharUnicodeInfo.GetUnicodeCategory(line, i) != UnicodeCategory.Format;
+                if (plain) escaped.Append(c);
+                else
                 {
-                    case '"': escaped.Append("#quot;"); break;
-                    case '#': escaped.Append("#35;"); break;
-                    case '&': escaped.Append("#amp;"); break;
-                    case '<': escaped.Append("#lt;"); break;
-                    case '>': escaped.Append("#gt;"); break;
-                    default: escaped.Append(c); break;
+                    var codePoint = char.ConvertToUtf32(line, i);
+                    if (codePoint > char.MaxValue) i++;
+                    escaped.Append('#').Append(codePoint.ToString(CultureInfo.InvariantCulture)).Append(';');
                 }
             }
             return escaped.ToString();
