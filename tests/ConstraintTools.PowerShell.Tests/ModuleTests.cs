@@ -1,7 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using System.Management.Automation.Language;
+using System.Xml.Linq;
 
 namespace ConstraintTools.PowerShell.Tests;
 
@@ -232,6 +235,53 @@ public sealed class ModuleTests : IDisposable
 
         Assert.Equal(types.Split(','), output.Select(o => o.ToString()));
     }
+
+    /// <summary>
+    /// The help examples that read a work-item log, run as written from the repository root: each command's output is
+    /// what the example shows. The inference behind them was redesigned and the help kept the old rule's output.
+    /// </summary>
+    [Theory]
+    [InlineData("Find-Constraint", "7,8,9,10,11,12,13")]
+    [InlineData("Invoke-FlowSimulation", "9")]
+    public void HelpExamplesFromALogShowWhatTheyPrint(string cmdlet, string numbers)
+    {
+        using var wide = new ModuleSession(width: 250);
+        XNamespace command = "http://schemas.microsoft.com/maml/dev/command/2004/10";
+        XNamespace maml = "http://schemas.microsoft.com/maml/2004/10";
+        XNamespace dev = "http://schemas.microsoft.com/maml/dev/2004/10";
+        var help = XDocument.Load(Path.Combine(ModuleSession.StagedModuleDir, "en-US", "ConstraintTools.PowerShell.dll-Help.xml"));
+        var wanted = numbers.Split(',').Select(n => $"Example {n}:").ToList();
+        var examples = help.Descendants(command + "command")
+            .Single(c => c.Element(command + "details")!.Element(command + "name")!.Value == cmdlet)
+            .Descendants(command + "example")
+            .Where(e => wanted.Any(w => e.Element(maml + "title")!.Value.Contains(w)))
+            .ToList();
+        Assert.Equal(wanted.Count, examples.Count);
+
+        foreach (var example in examples)
+        {
+            var lines = example.Element(dev + "code")!.Value.Replace("\r\n", "\n").Split('\n');
+            for (var i = 0; i < lines.Length;)
+            {
+                if (!lines[i].StartsWith("PS> ", StringComparison.Ordinal)) { i++; continue; }
+                var script = lines[i++].Substring(4);
+                while (i < lines.Length && Incomplete(script)) script += "\n" + lines[i++];
+                // Dot-sourced, so that the example's variables stay set for its next commands.
+                var shown = new List<string>();
+                while (i < lines.Length && !lines[i].StartsWith("PS> ", StringComparison.Ordinal)) shown.Add(lines[i++]);
+
+                Assert.Equal(Trimmed(shown), Trimmed(wide.Render(". {\n" + script + "\n}").Replace("\r\n", "\n").Split('\n')));
+            }
+        }
+    }
+
+    private static bool Incomplete(string script)
+    {
+        Parser.ParseInput(script, out _, out var errors);
+        return errors.Any(e => e.IncompleteInput);
+    }
+
+    private static string Trimmed(IEnumerable<string> lines) => string.Join("\n", lines.Select(l => l.TrimEnd())).Trim('\n');
 
     public void Dispose() => session.Dispose();
 }
