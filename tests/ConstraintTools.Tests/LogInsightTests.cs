@@ -278,27 +278,41 @@ public class LogInsightTests
         Assert.Equal(Math.Sqrt(221 / 3.0) / 7.5, fitted.DemandCv, 12);
         Assert.Null(fitted.EntryStage);
 
-        // Dev: 8 visits ended with active hours 8, 2, 8, 6, 12, 6, 10, 0 (mean 6.5, sample variance 110/7);
-        // te = 6.5 calendar hours is 6.5 × 40/168 working hours. Next: Review 4, Dev again (B's Blocked) 1, done 2 (D twice); E's is unknown.
+        // Dev: 8 visits ended with active hours 8, 2, 8, 6, 12, 6, 10, 0 (mean 6.5); te = 6.5 calendar hours is
+        // 6.5 × 40/168 working hours. Its WIP averages 64/34 = 1.88 item-hours an hour. Next: Review 4 (A, B twice, C),
+        // Blocked 2 (B, and E, still blocked at the end), Dev again 1 (D, reopened after done), done 1 (D at last).
         var dev = fitted.Stages[0];
         Assert.Equal(6.5 * 40 / 168, dev.ServiceTimeHours!.Value, 12);
-        Assert.Equal(Math.Sqrt(110 / 7.0) / 6.5, dev.Cv, 12);
-        Assert.Equal((2, 0), (dev.Servers, dev.ObservedWip));
-        Assert.Equal(new[] { "Dev (0.143)", "Review (0.571)", "done (0.286)" }, dev.Routes.Select(r => r.ToString()));
-        Assert.Equal(new[] { 1 / 7.0, 4 / 7.0, 2 / 7.0 }, dev.Routes.Select(r => r.Probability));
+        Assert.Equal((2, 2), (dev.Servers, dev.ObservedWip));
+        Assert.Equal(new[] { "Dev (0.125)", "Review (0.5)", "Blocked (0.25)", "done (0.125)" }, dev.Routes.Select(r => r.ToString()));
 
-        // Review: A 4 h → done, B 2 h → Dev, B 3 h → done; C still waiting.
+        // Review: A 4 h → done, B 2 h → Dev, B 3 h → done; C still waiting. WIP 22/34.
         var review = fitted.Stages[1];
         Assert.Equal(3 * 40 / 168.0, review.ServiceTimeHours!.Value, 12);
-        Assert.Equal(1 / 3.0, review.Cv, 12);
         Assert.Equal((1, 1), (review.Servers, review.ObservedWip));
         Assert.Equal(new[] { "Dev", null }, review.Routes.Select(r => r.To));
         Assert.Equal(new[] { 1 / 3.0, 2 / 3.0 }, review.Routes.Select(r => r.Probability));
 
+        // Blocked, mapped to no stage, holds 4 of the finished items' 73 hours of lead time: a delay of 4 h (B), back to Dev.
+        var blocked = fitted.Stages[2];
+        Assert.Equal(("Blocked", TimeSpan.FromHours(8), (double?)null), (blocked.Name, blocked.Cadence, blocked.ServiceTimeHours));
+        Assert.Equal(new[] { "Blocked" }, blocked.States);
+        Assert.Equal(new[] { "Dev (1)" }, blocked.Routes.Select(r => r.ToString()));
+
+        // Five items make a shaky model: Dev's routes bring an item back 2.18 times, more than its two servers can
+        // take, so it is unstable and keeps the cv of its active times (sample variance 110/7). Review is stable, and
+        // its cv is set so that the model waits as the log did: 2, 2 and 1 h, 5/3 h a visit.
+        var model = WorkflowAnalyzer.Analyze(fitted);
+        Assert.False(model.Stages[0].IsStable);
+        Assert.Equal(Math.Sqrt(110 / 7.0) / 6.5, dev.Cv, 12);
+        Assert.Equal(5 / 3.0, model.Stages[1].WaitTime!.Value.TotalHours, 6);
+
         Assert.Equal("Delivery", fitted.Name);
         Assert.Equal(new[] { "Ready" }, dev.QueueStates);
         Assert.Equal(new[] { "Done" }, fitted.DoneStates);
-        Assert.Empty(notes);
+        Assert.Equal(2, notes.Count);
+        Assert.StartsWith("Time in 'Blocked', mapped to no stage, is held as a delay of 4h a visit", notes[0]);
+        Assert.StartsWith("Service cvs are set so that each stage waits as long as the log measured (Review 0.33 → ", notes[1]);
     }
 
     [Fact]

@@ -50,10 +50,16 @@ namespace ConstraintTools.Analysis
         {
             if (log is null) throw new ArgumentNullException(nameof(log));
             if (workflow is null) throw new ArgumentNullException(nameof(workflow));
+            var (flow, loads, occupancy) = Measure(log, workflow, from, to, cancel);
+            return Infer(flow, loads, UnmeasuredByStatus(log, occupancy));
+        }
+
+        /// <summary>The log measured as Measure-Flow does, each stage's load, and the occupancy the loads come from.</summary>
+        internal static (FlowReport Flow, StageLoad[] Loads, StageOccupancy Occupancy) Measure(WorkItemLog log, Workflow workflow, DateTime? from, DateTime? to, CancellationToken cancel)
+        {
             var flow = FlowMeasurement.Measure(log, workflow, from, to, cancel);
             var occupancy = StageOccupancy.Measure(log, workflow, LogWindow.Resolve(log, from, to), cancel);
-            var loads = Loads(flow, workflow, occupancy);
-            return Infer(flow, loads, UnmeasuredByStatus(log, occupancy));
+            return (flow, Loads(flow, workflow, occupancy), occupancy);
         }
 
         private static StageLoad[] Loads(FlowReport flow, Workflow workflow, StageOccupancy occupancy)
@@ -99,7 +105,7 @@ namespace ConstraintTools.Analysis
         }
 
         /// <summary>Statuses mapped to no stage, most time first, with their share of the finished items' lead time.</summary>
-        private static List<(string Status, double Share)> UnmeasuredByStatus(WorkItemLog log, StageOccupancy occupancy) =>
+        internal static List<(string Status, double Share)> UnmeasuredByStatus(WorkItemLog log, StageOccupancy occupancy) =>
             occupancy.LeadTicks <= 0
                 ? new List<(string, double)>()
                 : Enumerable.Range(0, log.Statuses.Count).Where(i => occupancy.UnmappedTicks[i] > 0)

@@ -7,31 +7,41 @@ using static ConstraintTools.Analysis.Evidence;
 namespace ConstraintTools.Analysis
 {
     /// <summary>
-    /// Fits a workflow to a work-item log (SPEC section 4), for what-if analysis: the template gives the
-    /// stages, their status mapping, calendars, availability, servers and cadences; the log gives the
-    /// demand, each stage's service time and cv, the routing with rework, and the current WIP.
+    /// Fits a workflow to a work-item log (SPEC section 4, issue 13), for what-if analysis: the template gives the
+    /// stages, their status mapping, calendars, availability, servers and cadences; the log gives the demand, each
+    /// stage's service time and cv, the routing with rework, the WIP, and the time spent outside the stages. The
+    /// model's throughput, lead time and constraint agree with the log's.
     /// </summary>
     /// <remarks>
-    /// <para>Demand: items whose first change lies in the window, per calendar week; its cv is that of
-    /// the gaps between their first changes (sample standard deviation over the mean); it enters at the
-    /// stage most items visit first.</para>
-    /// <para>Service: over the visits that ended in the window, the time in active statuses per visit
-    /// is the calendar time in service, te. The service time is the working time that makes the model's
-    /// te equal its mean, serviceTime = mean te × availability × working hours per week / 168; the cv is
-    /// the sample standard deviation of te over its mean. So the fitted model's time in service is the
-    /// measured one exactly. Time an item sits in an active status untouched counts as service: the fit
-    /// is as good as the statuses are kept.</para>
-    /// <para>Routing: where the visits that ended in the window went next, counted: another stage (time
-    /// in unmapped statuses in between is skipped) or done. Visits of items still open in an unmapped
-    /// status are left out, since where they go is not known yet.</para>
-    /// <para>Servers: the template's, unless more items than that were active on average, which cannot
-    /// be; then the most items active at once in the window, and a note says so.</para>
-    /// <para>A stage the log says nothing about keeps the template's figures, with a note; a cadence
-    /// stage keeps its cadence.</para>
+    /// <para>Demand: items whose first visit to a stage starts in the window, per calendar week (an item created
+    /// earlier that enters now is demand now); its cv is that of the gaps between those starts; it enters at the
+    /// stage most of them visit first.</para>
+    /// <para>Time outside the stages: each status mapped to no stage that holds 1 % or more of the finished items'
+    /// lead time becomes a stage of its own, after the template's, so that its time and the routes through it are
+    /// in the model. Such a stage, and a template stage with only queue statuses, is a delay: nobody works there,
+    /// so it is held as a release train every twice its mean time a visit, which keeps work there that long on
+    /// average and never limits throughput.</para>
+    /// <para>Service: over the visits that ended in the window, the time in active statuses per visit is the
+    /// calendar time in service, te; serviceTime = mean te × availability × working hours per week / 168, and the
+    /// cv is that of te. Where more items were active at once than the template's servers (and 20 visits show
+    /// it), the active time holds waiting too: the servers and te come from how fast the stage finished work as
+    /// items waited (<see cref="StageOccupancy.FitServers"/>). With fewer visits, the servers are the most items
+    /// active at once.</para>
+    /// <para>Waits: each stage's cv is then set so that the model's wait is the wait measured (queue statuses, or
+    /// the time in the stage beyond its paced service), since a log of months has not reached the long run of a
+    /// nearly saturated stage; unstable stages and delays keep theirs.</para>
+    /// <para>Routing: where each visit that ended in the window went next, counted: the next visit's stage, also
+    /// after a done status (a reopened item), else done. Visits of items still open with nothing mapped after them
+    /// are left out, since where they go is not known yet.</para>
+    /// <para>WIP: the time-weighted average, rounded. A stage the log says nothing about keeps the template's
+    /// figures, with a note; a cadence stage keeps its cadence.</para>
     /// </remarks>
     public static class WorkflowFit
     {
         private const int MinimumForCv = 2;
+
+        /// <summary>Statuses that hold at least this share of the finished items' lead time become stages of the model, so that their time is in its lead time.</summary>
+        private const double UnmappedShareModelled = 0.01;
 
         /// <param name="notes">What the fit could not take from the log, or changed against the template, one sentence each.</param>
         /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
@@ -39,10 +49,12 @@ namespace ConstraintTools.Analysis
         {
             if (log is null) throw new ArgumentNullException(nameof(log));
             if (template is null) throw new ArgumentNullException(nameof(template));
-            var flow = FlowMeasurement.Measure(log, template, from, to, cancel);
             var window = LogWindow.Resolve(log, from, to);
-            var count = template.Stages.Count;
-            var map = StatusMap.For(log, template);
+            var said = new List<string>();
+            var extended = WithUnmappedStatuses(log, template, window, cancel);
+            var (flow, loads, _) = FlowConstraint.Measure(log, extended, from, to, cancel);
+            var count = extended.Stages.Count;
+            var map = StatusMap.For(log, extended);
             var timeline = new ItemTimeline(log, map, count, window.EndTicks, cancel);
             var fromTicks = window.From.Ticks;
 
@@ -51,14 +63,16 @@ namespace ConstraintTools.Analysis
             var visits = new int[count];
             var activeHours = new double[count];
             var activeSquares = new double[count];
+            var stageHours = new double[count];
             var routes = new int[count, count + 1]; // the last column counts exits
             for (var item = 0; item < log.ItemCount; item++)
             {
-                if (!timeline.Load(item)) continue;
-                if (timeline.FirstTicks >= fromTicks)
+                if (!timeline.Load(item) || timeline.VisitCount == 0) continue;
+                // Demand is what entered the stages in the window: an item created earlier that starts now is demand now.
+                if (timeline.Visit(0).Start >= fromTicks)
                 {
-                    starts.Add(timeline.FirstTicks);
-                    if (timeline.VisitCount > 0) entries[timeline.Visit(0).Stage]++;
+                    starts.Add(timeline.Visit(0).Start);
+                    entries[timeline.Visit(0).Stage]++;
                 }
                 for (var v = 0; v < timeline.VisitCount; v++)
                 {
@@ -68,40 +82,67 @@ namespace ConstraintTools.Analysis
                     visits[visit.Stage]++;
                     activeHours[visit.Stage] += hours;
                     activeSquares[visit.Stage] += hours * hours;
-                    if (visit.Next == ItemTimeline.Exit) routes[visit.Stage, count]++;
-                    else if (visit.Next >= 0) routes[visit.Stage, visit.Next]++;
+                    stageHours[visit.Stage] += (visit.Stop - visit.Start) / (double)TimeSpan.TicksPerHour;
+                    // A visit after a done status (the item reopened) is where the work went, not an exit.
+                    var next = v + 1 < timeline.VisitCount ? timeline.Visit(v + 1).Stage : visit.Next;
+                    if (next == ItemTimeline.Exit) routes[visit.Stage, count]++;
+                    else if (next >= 0) routes[visit.Stage, next]++;
                 }
             }
 
-            var said = new List<string>();
             var weeks = (window.To - window.From).TotalDays / 7;
             var stages = new WorkflowStage[count];
+            var paceFromThroughput = new bool[count];
             for (var s = 0; s < count; s++)
             {
-                var stage = template.Stages[s];
+                var stage = extended.Stages[s];
                 var measured = flow.Stages[s];
-                var servers = Servers(log, timeline, stage, measured, s, window, said);
+                var servers = stage.Servers;
                 double? serviceHours = stage.ServiceTimeHours, capacity = stage.CapacityPerWeek;
+                var cadence = stage.Cadence;
                 var cv = stage.Cv;
+                var isExternal = s >= template.Stages.Count;
                 if (stage.Cadence.HasValue)
-                    said.Add($"{stage.Name} keeps its cadence of {Display.Duration(stage.Cadence)}: release trains are not fitted from a log.");
+                    said.Add($"{Display.Excerpt(stage.Name)} keeps its cadence of {Display.Duration(stage.Cadence)}: release trains are not fitted from a log.");
                 else if (visits[s] == 0)
-                    said.Add($"No visit to {stage.Name} ended in the window: it keeps the template's service time.");
+                    said.Add($"No visit to {Display.Excerpt(stage.Name)} ended in the window: it keeps the template's service time.");
+                else if (isExternal || stage.States.Count == 0)
+                {
+                    // Time no one works on: waiting, held as a train every twice the mean time, which keeps work that long on average and never limits throughput.
+                    var hours = stageHours[s] / visits[s];
+                    (serviceHours, capacity, cadence) = (null, null, Quantity.HoursToTimeSpan(2 * hours));
+                    said.Add(isExternal
+                        ? $"Time in '{Display.Excerpt(stage.States[0])}', mapped to no stage, is held as a delay of {Display.Duration(Quantity.HoursToTimeSpan(hours))} a visit, the stage {Display.Excerpt(stage.Name)} (a release every {Display.Duration(cadence)} keeps work there that long on average and limits nothing)."
+                        : $"{Display.Excerpt(stage.Name)} has only queue statuses: it is held as a delay of {Display.Duration(Quantity.HoursToTimeSpan(hours))} a visit (a release every {Display.Duration(cadence)} keeps work there that long on average and limits nothing).");
+                }
                 else if (activeHours[s] <= 0)
-                    said.Add($"{stage.Name} shows no time in active statuses ({(stage.States.Count == 0 ? "it has none" : string.Join(", ", stage.States))}): it keeps the template's service time.");
+                    said.Add($"{Display.Excerpt(stage.Name)} shows no time in active statuses ({Display.Names(stage.States)}): it keeps the template's service time.");
                 else
                 {
-                    var n = visits[s];
-                    var mean = activeHours[s] / n;
                     var calendar = stage.Calendar ?? template.Calendar;
-                    serviceHours = mean * stage.Availability * calendar.HoursPerWeek / Quantity.HoursPerCalendarWeek;
-                    capacity = null;
-                    if (n >= MinimumForCv)
+                    double meanServiceHours;
+                    if (loads[s] is { ServersEstimated: true, Servers: int estimated, CapacityPerWeek: double fittedCapacity } && fittedCapacity > 0)
                     {
-                        var variance = Math.Max(0, (activeSquares[s] - n * mean * mean) / (n - 1));
-                        cv = WithinModel(Math.Sqrt(variance) / mean, $"{stage.Name}'s time in service", said);
+                        // Active time holds waiting too: the servers and their pace come from how fast the stage finished work.
+                        servers = estimated;
+                        paceFromThroughput[s] = true;
+                        meanServiceHours = estimated * Quantity.HoursPerCalendarWeek / fittedCapacity;
+                        said.Add($"{Display.Excerpt(stage.Name)} had more items active at once than {Plural(stage.Servers, "server")} can work on: it gets {estimated}, and {Display.Duration(Quantity.HoursToTimeSpan(meanServiceHours))} an item, from how fast it finished work as items waited; its cv stays the template's.");
                     }
-                    else said.Add($"Only one visit to {stage.Name} ended in the window: it keeps the template's cv.");
+                    else
+                    {
+                        servers = Servers(log, timeline, stage, measured, s, window, said);
+                        var n = visits[s];
+                        meanServiceHours = activeHours[s] / n;
+                        if (n >= MinimumForCv)
+                        {
+                            var variance = Math.Max(0, (activeSquares[s] - n * meanServiceHours * meanServiceHours) / (n - 1));
+                            cv = WithinModel(Math.Sqrt(variance) / meanServiceHours, $"{Display.Excerpt(stage.Name)}'s time in service", said);
+                        }
+                        else said.Add($"Only one visit to {Display.Excerpt(stage.Name)} ended in the window: it keeps the template's cv.");
+                    }
+                    serviceHours = meanServiceHours * stage.Availability * calendar.HoursPerWeek / Quantity.HoursPerCalendarWeek;
+                    capacity = null;
                 }
 
                 stages[s] = new WorkflowStage(stage)
@@ -109,13 +150,14 @@ namespace ConstraintTools.Analysis
                     Servers = servers,
                     ServiceTimeHours = serviceHours,
                     CapacityPerWeek = capacity,
+                    Cadence = cadence,
                     Cv = cv,
-                    ObservedWip = measured.CurrentWip,
-                    Routes = Routing(template, routes, s, said),
+                    ObservedWip = measured.Wip is double wip ? (int)Math.Round(wip) : null,
+                    Routes = Routing(extended, routes, s, said),
                 };
             }
 
-            var entry = EntryStage(template, entries, starts.Count, said);
+            var entry = EntryStage(extended, entries, said);
             notes = said;
             var fitted = new Workflow(string.IsNullOrWhiteSpace(name) ? template.Name : name!)
             {
@@ -135,7 +177,75 @@ namespace ConstraintTools.Analysis
             {
                 throw new WorkflowException($"the routing fitted from the log is not a workable model ({ex.Reason}); a window in which finished items show how work leaves the stages fixes it", ex.Field, inner: ex);
             }
-            return fitted;
+            return WithMeasuredWaits(fitted, flow, paceFromThroughput, said);
+        }
+
+        /// <summary>
+        /// The queue statuses' time a visit; without queue statuses, the time in the stage beyond the service paced by
+        /// its throughput (the wait sits inside the active status). Null when the log cannot tell waiting from work.
+        /// </summary>
+        private static TimeSpan? MeasuredWait(WorkflowStage stage, StageFlow measured, StageMetrics model, bool paceFromThroughput) =>
+            stage.QueueStates.Count > 0 ? measured.WaitTime
+            : !paceFromThroughput ? null
+            : measured.TimeInStage is TimeSpan inStage && model.ServiceTime is TimeSpan service ? TimeSpan.FromTicks(Math.Max(0, inStage.Ticks - service.Ticks)) : null;
+
+        private const int CalibrationRounds = 4;
+        private const double NoticeableCvChange = 0.05;
+
+        /// <summary>
+        /// Sets each stage's service cv so that the model's wait is the wait the log measured. Allen–Cunneen's wait
+        /// grows with (ca² + cs²)/2, so cs² = (ca² + cs²)·measured/modelled − ca²; a stage's cv changes the arrival cv
+        /// downstream, hence a few rounds. The measured service times alone would model the long run of a stage at
+        /// its load, which a log of a few months of a nearly saturated stage has not reached: a model that waits
+        /// longer than its log is no fit. Stages without a measured wait, unstable ones and delays keep their cv.
+        /// </summary>
+        private static Workflow WithMeasuredWaits(Workflow fitted, FlowReport flow, bool[] paceFromThroughput, List<string> said)
+        {
+            var count = fitted.Stages.Count;
+            var original = fitted.Stages.Select(st => st.Cv).ToArray();
+            var current = fitted;
+            for (var round = 0; round < CalibrationRounds; round++)
+            {
+                var model = WorkflowAnalyzer.Analyze(current);
+                var stages = current.Stages.ToArray();
+                for (var s = 0; s < count; s++)
+                {
+                    var stage = stages[s];
+                    var metrics = model.Stages[s];
+                    if (stage.Cadence.HasValue || flow.Stages[s].Departures == 0 || MeasuredWait(stage, flow.Stages[s], metrics, paceFromThroughput[s]) is not TimeSpan measured) continue;
+                    if (metrics.WaitTime is not TimeSpan modelled || modelled.Ticks <= 0 || !metrics.IsStable) continue;
+                    var ca2 = metrics.ArrivalCv * metrics.ArrivalCv;
+                    var cs2 = (ca2 + stage.Cv * stage.Cv) * measured.Ticks / modelled.Ticks - ca2;
+                    stages[s] = new WorkflowStage(stage) { Cv = Math.Min(Workflow.MaxCv, Math.Sqrt(Math.Max(0, cs2))) };
+                }
+                current = new Workflow(current) { Stages = stages };
+            }
+            var changed = Enumerable.Range(0, count).Where(s => Math.Abs(current.Stages[s].Cv - original[s]) >= NoticeableCvChange).ToList();
+            if (changed.Count > 0)
+                said.Add("Service cvs are set so that each stage waits as long as the log measured (" +
+                    string.Join(", ", changed.Take(6).Select(s => $"{Display.Excerpt(current.Stages[s].Name)} {Number(original[s])} → {Number(current.Stages[s].Cv)}")) +
+                    (changed.Count > 6 ? $" and {changed.Count - 6} more" : "") +
+                    "): a stage near its capacity waits less in a log of months than in the long run its service times alone would model.");
+            return current;
+        }
+
+        /// <summary>The template with a stage for each status mapped to no stage that holds a noticeable share of the lead time, after the template's stages.</summary>
+        private static Workflow WithUnmappedStatuses(WorkItemLog log, Workflow template, LogWindow window, CancellationToken cancel)
+        {
+            var occupancy = StageOccupancy.Measure(log, template, window, cancel);
+            var taken = new HashSet<string>(template.Stages.Select(st => st.Name), StringComparer.OrdinalIgnoreCase);
+            var added = new List<WorkflowStage>();
+            foreach (var (status, share) in FlowConstraint.UnmeasuredByStatus(log, occupancy))
+            {
+                if (share < UnmappedShareModelled) break;
+                var stageName = taken.Contains(status) ? status + " (unmapped)" : status;
+                if (!taken.Add(stageName)) continue;
+                added.Add(new WorkflowStage(stageName) { States = new[] { status } });
+            }
+            if (added.Count == 0) return template;
+            // The template's last stage kept its exit: routes are fitted, but a stage with none keeps the template's.
+            var stages = template.Stages.Select((st, i) => i == template.Stages.Count - 1 && st.Routes.Count == 0 ? new WorkflowStage(st) { Routes = new[] { new Route(null, 1) } } : st);
+            return new Workflow(template) { Stages = stages.Concat(added).ToArray() };
         }
 
         /// <summary>A measured cv, or the most a model takes, with a note, when the log varies more.</summary>
@@ -163,7 +273,7 @@ namespace ConstraintTools.Analysis
             return Math.Sqrt(squares / (gaps - 1)) / mean;
         }
 
-        private static string? EntryStage(Workflow template, int[] entries, int started, List<string> said)
+        private static string? EntryStage(Workflow template, int[] entries, List<string> said)
         {
             var entered = entries.Sum();
             if (entered == 0) return template.EntryStage;
