@@ -13,7 +13,7 @@ namespace ConstraintTools.PowerShell
     /// </summary>
     [Cmdlet(VerbsCommon.Find, "Constraint", DefaultParameterSetName = ModelSet)]
     [OutputType(typeof(ConstraintReport), ParameterSetName = new[] { ModelSet })]
-    [OutputType(typeof(FlowConstraintReport), ParameterSetName = new[] { LogSet })]
+    [OutputType(typeof(FlowConstraintReport), typeof(ConstraintWindow), ParameterSetName = new[] { LogSet })]
     public sealed class FindConstraintCommand : WorkflowCommandBase
     {
         private const string ModelSet = "Model";
@@ -39,7 +39,19 @@ namespace ConstraintTools.PowerShell
         [Parameter(ParameterSetName = LogSet)]
         public DateTime? To { get; set; }
 
+        /// <summary>With -Log: the verdict in consecutive windows of this length instead of one, to see when the constraint moved (ConstraintWindow objects): '4w', '30d', a TimeSpan or hours.</summary>
+        [Parameter(ParameterSetName = LogSet)]
+        [CalendarDurationTransformation]
+        public TimeSpan? Interval { get; set; }
+
         protected override IEnumerable<Workflow> Workflows => Workflow;
+
+        protected override void BeginProcessing()
+        {
+            if (Interval is TimeSpan interval && interval <= TimeSpan.Zero)
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-Interval must be positive; it is {Display.Duration(interval)}."), "InvalidInterval", ErrorCategory.InvalidArgument, interval));
+            base.BeginProcessing();
+        }
 
         /// <summary>Cancelled by Ctrl+C, which the log measures poll between items (see LogCommandBase).</summary>
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
@@ -57,7 +69,9 @@ namespace ConstraintTools.PowerShell
             {
                 try
                 {
-                    WriteObject(FlowConstraint.Find(log, workflow, From, To, stopping.Token));
+                    if (Interval is TimeSpan interval)
+                        foreach (var window in FlowConstraint.OverTime(log, workflow, interval, From, To, stopping.Token)) WriteObject(window);
+                    else WriteObject(FlowConstraint.Find(log, workflow, From, To, stopping.Token));
                 }
                 catch (OperationCanceledException) when (stopping.IsCancellationRequested)
                 {

@@ -49,6 +49,20 @@ public sealed class LogInsightCmdletTests : IDisposable
     }
 
     [Fact]
+    public void FindConstraintWithAnIntervalWritesAVerdictPerWindow()
+    {
+        var (output, errors) = session.Invoke(Example + "$log | Find-Constraint -Workflow $w -Interval 4w");
+        var (_, refused) = session.Invoke(Example + "$log | Find-Constraint -Workflow $w -Interval 0");
+
+        Assert.Empty(errors);
+        Assert.Equal(4, output.Count);
+        Assert.All(output, o => Assert.Equal("ConstraintTools.ConstraintWindow", o.TypeNames[0]));
+        Assert.All(output, o => Assert.Equal("Code Review", Get(o, "Constraint")));
+        Assert.Equal(new DateTime(2026, 6, 29, 0, 0, 0, DateTimeKind.Utc), ((DateTime)Get(output[0], "To")!).Date);
+        Assert.Equal("InvalidInterval,ConstraintTools.PowerShell.FindConstraintCommand", Assert.Single(refused).FullyQualifiedErrorId);
+    }
+
+    [Fact]
     public void FindConstraintSaysTooLittleToJudgeOfAHandfulOfItems()
     {
         var (output, errors) = session.Invoke(Setup + "$log | Find-Constraint -Workflow $w");

@@ -227,7 +227,7 @@ public sealed class ModuleTests : IDisposable
     [Theory]
     [InlineData("Measure-Flow", "ConstraintTools.StageFlow,ConstraintTools.FlowSummary")]
     [InlineData("Test-Workflow", "ConstraintTools.AuditFinding,System.Boolean")]
-    [InlineData("Find-Constraint", "ConstraintTools.ConstraintReport,ConstraintTools.FlowConstraintReport")]
+    [InlineData("Find-Constraint", "ConstraintTools.ConstraintReport,ConstraintTools.FlowConstraintReport,ConstraintTools.ConstraintWindow")]
     [InlineData("Invoke-FlowSimulation", "ConstraintTools.SimulatedStage,ConstraintTools.SimulationSummary,ConstraintTools.WipSample,ConstraintTools.WorkItemLog")]
     public void DeclaresEveryOutputTypeOfACmdletWithTwo(string cmdlet, string types)
     {

@@ -102,3 +102,64 @@ public class KnownAnswerTests
         }
     }
 }
+
+/// <summary>The constraint over time: a log in which a third reviewer half-way through moves the constraint from Review to Build.</summary>
+public class ConstraintOverTimeTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 1, 5, 0, 0, 0, TimeSpan.Zero);
+
+    private static Workflow Team(int reviewers, double buildLoad, double reviewLoad) => new("Team")
+    {
+        Calendar = WorkCalendar.AllHours,
+        DemandPerWeek = 20,
+        DoneStates = new[] { "Done" },
+        Stages = new[]
+        {
+            new WorkflowStage("Build") { Servers = 3, ServiceTimeHours = buildLoad * 3 * 168 / 20, States = new[] { "Building" }, QueueStates = new[] { "To Build" } },
+            new WorkflowStage("Review") { Servers = reviewers, ServiceTimeHours = reviewLoad * reviewers * 168 / 20, States = new[] { "Reviewing" }, QueueStates = new[] { "To Review" } },
+        },
+    };
+
+    /// <summary>Half a year with two reviewers at 93 %, then half a year in which Build is at 93 % and three reviewers at 50 %; the first half's unfinished items are left out, as if closed.</summary>
+    private static WorkItemLog Moving()
+    {
+        var options = new Simulation.SimulationOptions { Duration = TimeSpan.FromDays(7 * 26), WarmUp = TimeSpan.Zero, Replications = 1, Seed = 4 };
+        var first = Simulation.FlowSimulator.Logs(Team(2, 0.5, 0.93), options, Start, "A-").Single();
+        var second = Simulation.FlowSimulator.Logs(Team(3, 0.93, 0.5), options, Start.AddDays(7 * 26), "B-").Single();
+        var builder = new WorkItemLogBuilder { Source = "moving" };
+        foreach (var log in new[] { first, second })
+            foreach (var item in log.Events.GroupBy(e => e.ItemId).Where(i => i.Last().Status == "Done"))
+                foreach (var e in item) builder.Add(e.ItemId, new DateTimeOffset(e.TimestampUtc), e.Status);
+        return builder.Build();
+    }
+
+    [Fact]
+    public void EachWindowHasItsOwnVerdictAndTheWindowWhereTheConstraintMovedSaysSo()
+    {
+        var workflow = Team(2, 0, 0);
+        var log = Moving();
+
+        var windows = FlowConstraint.OverTime(log, workflow, TimeSpan.FromDays(7 * 13));
+
+        Assert.Equal(4, windows.Count);
+        Assert.Equal(new[] { "Review", "Review", "Build", "Build" }, windows.Select(w => w.Constraint));
+        Assert.Equal(new[] { false, false, true, false }, windows.Select(w => w.Moved));
+        Assert.Equal(log.FirstEventUtc, windows[0].From);
+        Assert.All(windows.Zip(windows.Skip(1)), pair => Assert.Equal(pair.First.To, pair.Second.From));
+        Assert.Equal(log.LastEventUtc, windows[^1].To);
+        foreach (var window in windows)
+        {
+            var alone = FlowConstraint.Find(log, workflow, window.From, window == windows[^1] ? null : window.To);
+            Assert.Equal((alone.Constraint, alone.Utilization, alone.Confidence), (window.Constraint, window.Load, window.Confidence));
+        }
+    }
+
+    [Fact]
+    public void TooManyWindowsAreRefusedBeforeAnyWork()
+    {
+        var error = Assert.Throws<ArgumentException>(() => FlowConstraint.OverTime(Moving(), Team(2, 0, 0), TimeSpan.FromHours(1)));
+
+        Assert.StartsWith("Windows of 1h cut 2026-01-06 to 2027-01-0", error.Message);
+        Assert.Contains("at most 2,000 windows", error.Message);
+    }
+}

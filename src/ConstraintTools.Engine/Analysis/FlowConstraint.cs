@@ -54,6 +54,59 @@ namespace ConstraintTools.Analysis
             return Infer(flow, loads, UnmeasuredByStatus(log, occupancy));
         }
 
+        /// <summary>Windows a constraint-over-time may have: each measures the whole log again.</summary>
+        public const int MaxWindows = 2_000;
+
+        /// <summary>Status changes read in all, windows × changes: about a minute of work.</summary>
+        public const double MaxChangesRead = 2e9;
+
+        /// <summary>
+        /// The verdict in consecutive windows of <paramref name="interval"/> from the window's start (the last may be
+        /// shorter and includes the log's last change), each window measured on its own: when the constraint moved.
+        /// </summary>
+        /// <exception cref="ArgumentException">The window is empty, the interval not positive, or the windows too many.</exception>
+        /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+        public static IReadOnlyList<ConstraintWindow> OverTime(WorkItemLog log, Workflow workflow, TimeSpan interval, DateTime? from = null, DateTime? to = null, CancellationToken cancel = default)
+        {
+            if (log is null) throw new ArgumentNullException(nameof(log));
+            if (workflow is null) throw new ArgumentNullException(nameof(workflow));
+            if (interval <= TimeSpan.Zero) throw new ArgumentException($"The interval must be positive; it is {Display.Duration(interval)}.");
+            var window = LogWindow.Resolve(log, from, to);
+            var windows = Math.Ceiling((window.To - window.From).Ticks / (double)interval.Ticks);
+            if (windows == 0) windows = 1;
+            if (windows > MaxWindows || windows * log.EventCount > MaxChangesRead)
+                throw new ArgumentException(string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                    "Windows of {0} cut {1:yyyy-MM-dd} to {2:yyyy-MM-dd} into {3:N0}, each measuring all {4:N0} changes of the log; at most {5:N0} windows and {6:N0} changes read in all are allowed: choose a longer interval or a shorter span.",
+                    Display.Duration(interval), window.From, window.To, windows, log.EventCount, MaxWindows, MaxChangesRead));
+            var result = new List<ConstraintWindow>();
+            ConstraintWindow? previous = null;
+            for (var k = 0; k < windows; k++)
+            {
+                var start = window.From.AddTicks(k * interval.Ticks);
+                var last = k == windows - 1;
+                // The last window ends where the whole one does, including the log's last change when no To was given.
+                var report = Find(log, workflow, start, last ? (window.IncludesTo ? null : window.To) : start.AddTicks(interval.Ticks), cancel);
+                var row = new ConstraintWindow
+                {
+                    Workflow = report.Workflow,
+                    Log = report.Log,
+                    From = report.From,
+                    To = report.To,
+                    Verdict = report.Verdict,
+                    Constraint = report.Constraint,
+                    Confidence = report.Confidence,
+                    Load = report.Verdict == ConstraintVerdict.Stage ? report.Utilization : report.NextUtilization,
+                    NextConstraint = report.NextConstraint,
+                    ThroughputPerWeek = report.ThroughputPerWeek,
+                    Moved = previous is not null && (previous.Verdict != report.Verdict || !string.Equals(previous.Constraint, report.Constraint, StringComparison.OrdinalIgnoreCase)),
+                    Report = report,
+                };
+                result.Add(row);
+                previous = row;
+            }
+            return result;
+        }
+
         /// <summary>The log measured as Measure-Flow does, each stage's load, and the occupancy the loads come from.</summary>
         internal static (FlowReport Flow, StageLoad[] Loads, StageOccupancy Occupancy) Measure(WorkItemLog log, Workflow workflow, DateTime? from, DateTime? to, CancellationToken cancel)
         {
