@@ -49,9 +49,11 @@ namespace ConstraintTools.Logs
             var length = file.CanSeek ? file.Length : -1;
             var stream = new CountingReadStream(file);
             var builder = new WorkItemLogBuilder { Source = path };
-            var format = options.Format == WorkItemLogFormat.Auto ? Detect(path, stream) : options.Format;
-            if (format == WorkItemLogFormat.JsonLines) ReadJsonLines(stream, length, path, options, builder, progress);
-            else ReadCsv(stream, length, path, options, format == WorkItemLogFormat.Auto ? null : format == WorkItemLogFormat.Wide, builder, progress);
+            // A changelog or long form may be JSON lines as well as CSV; only wide form is CSV alone.
+            var json = options.Format == WorkItemLogFormat.JsonLines
+                || (options.Format != WorkItemLogFormat.Wide && Detect(path, stream) == WorkItemLogFormat.JsonLines);
+            if (json) ReadJsonLines(stream, length, path, options, builder, progress);
+            else ReadCsv(stream, length, path, options, WorkItemLogColumns.FormOf(options.Format), builder, progress);
             // A file cut short while it is read ends early and would read as a whole log of fewer items. One
             // that grows is read to its new end, as a log being written should be.
             if (stream.BytesRead < length)
@@ -74,7 +76,7 @@ namespace ConstraintTools.Logs
             return i < head.Length && head[i] == '{' ? WorkItemLogFormat.JsonLines : WorkItemLogFormat.Auto;
         }
 
-        private static void ReadCsv(CountingReadStream stream, long length, string path, LogReadOptions options, bool? wide, WorkItemLogBuilder builder, Action<long, long>? progress)
+        private static void ReadCsv(CountingReadStream stream, long length, string path, LogReadOptions options, WorkItemLogForm? form, WorkItemLogBuilder builder, Action<long, long>? progress)
         {
             using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
             var csvOptions = new CsvDataReaderOptions
@@ -88,7 +90,7 @@ namespace ConstraintTools.Logs
             long next = 1;
             try
             {
-                ReadCsvRows(text, csvOptions, path, options, wide, builder, progress, stream, length, ref next);
+                ReadCsvRows(text, csvOptions, path, options, form, builder, progress, stream, length, ref next);
             }
             catch (CsvMissingHeadersException)
             {
@@ -106,20 +108,20 @@ namespace ConstraintTools.Logs
             }
         }
 
-        private static void ReadCsvRows(TextReader text, CsvDataReaderOptions csvOptions, string path, LogReadOptions options, bool? wide,
+        private static void ReadCsvRows(TextReader text, CsvDataReaderOptions csvOptions, string path, LogReadOptions options, WorkItemLogForm? form,
             WorkItemLogBuilder builder, Action<long, long>? progress, CountingReadStream stream, long length, ref long next)
         {
             using var csv = CsvDataReader.Create(text, csvOptions);
             var names = new string[csv.FieldCount];
             for (var i = 0; i < names.Length; i++) names[i] = csv.GetName(i);
             next = 2;
-            var columns = WorkItemLogColumns.Resolve(names, options, wide, path);
+            var columns = WorkItemLogColumns.Resolve(names, options, form, path);
 
             // Physical lines: a record's raw text ends with its line break, so the next record starts
             // as many lines further down as the raw text holds breaks (quoted fields may hold more).
             var raw = new char[4096];
             Func<int, object?> field = i => i < csv.RowFieldCount ? csv.GetString(i) : null;
-            var cleanRows = columns.IsWide ? null : new CleanCsvRows(csv, columns);
+            var cleanRows = columns.IsPlainLong ? new CleanCsvRows(csv, columns) : null;
             var nextProgress = ProgressEveryBytes;
             while (csv.Read())
             {
@@ -187,7 +189,7 @@ namespace ConstraintTools.Logs
                 if (IsBlank(content, chars)) continue;
                 if (utf8.Length < Encoding.UTF8.GetMaxByteCount(chars)) utf8 = new byte[Encoding.UTF8.GetMaxByteCount(chars)];
                 var count = Encoding.UTF8.GetBytes(content, 0, chars, utf8, 0);
-                if (columns != null && cleanLines.TryAdd(utf8, count, lastNames!, columns, builder)) continue;
+                if (columns != null && columns.IsPlainLong && cleanLines.TryAdd(utf8, count, lastNames!, columns, builder)) continue;
                 var where = Location(path, line);
                 names.Clear();
                 values.Clear();
@@ -210,7 +212,7 @@ namespace ConstraintTools.Logs
                     lastNames = names.ToArray();
                     try
                     {
-                        columns = WorkItemLogColumns.Resolve(lastNames, options, wide: false, path);
+                        columns = WorkItemLogColumns.Resolve(lastNames, options, WorkItemLogColumns.FormOf(options.Format), path, wideAllowed: false);
                     }
                     catch (WorkflowException ex)
                     {

@@ -45,7 +45,7 @@ namespace ConstraintTools.PowerShell
 
         /// <summary>Long (an object per status change) or Wide (an object per item, a date property per stage); Auto takes wide form when there is an id but no status property.</summary>
         [Parameter]
-        [ValidateSet("Auto", "Long", "Wide")]
+        [ValidateSet("Auto", "Long", "Changelog", "Wide")]
         public WorkItemLogFormat Format { get; set; } = WorkItemLogFormat.Auto;
 
         /// <summary>Exact formats of timestamps given as text, such as 'M/d/yyyy h:mm tt' or 'dd.MM.yyyy' (invariant culture), tried in order before the usual ones; a format without an offset is read as UTC.</summary>
@@ -75,7 +75,7 @@ namespace ConstraintTools.PowerShell
                 try
                 {
                     var options = new LogReadOptions { IdColumn = IdColumn, TimestampColumn = TimestampColumn, StatusColumn = StatusColumn, StageColumns = StageColumn, TimestampFormats = TimestampFormat };
-                    columns = WorkItemLogColumns.Resolve(names, options, Format == WorkItemLogFormat.Auto ? (bool?)null : Format == WorkItemLogFormat.Wide, SourceName);
+                    columns = WorkItemLogColumns.Resolve(names, options, WorkItemLogColumns.FormOf(Format), SourceName);
                 }
                 catch (WorkflowException ex)
                 {

@@ -171,6 +171,32 @@ public sealed class WorkItemLogCmdletTests : IDisposable
     }
 
     [Fact]
+    public void ALogsOwnEventsConvertBackToTheSameLog()
+    {
+        var path = Write("roundtrip.csv", LongCsv);
+
+        var (output, errors) = session.Invoke($"$log = Import-WorkItemLog '{path}' -WarningAction SilentlyContinue; $log; $log.Events | ConvertTo-WorkItemLog");
+
+        Assert.Empty(errors);
+        Assert.Equal(2, output.Count);
+        Assert.Equal(Events(output[0]), Events(output[1]));
+    }
+
+    [Fact]
+    public void ConvertsChangelogObjectsKeepingOnlyStatusChanges()
+    {
+        var (output, errors) = session.Invoke("""
+            @(
+              [pscustomobject]@{ Key = 'P-1'; Created = '2026-03-02T09:00:00Z'; Field = 'assignee'; From = ''; To = 'Ann'; Date = '2026-03-02T10:00:00Z' }
+              [pscustomobject]@{ Key = 'P-1'; Created = '2026-03-02T09:00:00Z'; Field = 'status'; From = 'Open'; To = 'Done'; Date = '2026-03-04T09:00:00Z' }
+            ) | ConvertTo-WorkItemLog
+            """);
+
+        Assert.Empty(errors);
+        Assert.Equal(new[] { "P-1 2026-03-02T09:00 Open", "P-1 2026-03-04T09:00 Done" }, Events(output.Single()));
+    }
+
+    [Fact]
     public void ObjectsWithoutTheColumnsAreAnError()
     {
         var (output, errors) = session.Invoke("[pscustomobject]@{ a = 1; b = 2 } | ConvertTo-WorkItemLog");

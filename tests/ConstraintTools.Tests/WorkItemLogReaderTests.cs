@@ -220,6 +220,67 @@ public sealed class WorkItemLogReaderTests : IDisposable
     }
 
     [Fact]
+    public void AJiraChangelogKeepsOnlyStatusChangesAndGivesEachItemItsFirstStatus()
+    {
+        // Status is the current status; To String the status entered. PRJ-3 never changed status.
+        var path = Write("changelog.csv", """
+            Issue key,Status,Created,Field,From String,To String,Changed
+            PRJ-1,Done,2026-03-02T09:00:00Z,assignee,,Ann,2026-03-02T10:00:00Z
+            PRJ-1,Done,2026-03-02T09:00:00Z,status,To Do,In Progress,2026-03-04T09:00:00Z
+            PRJ-1,Done,2026-03-02T09:00:00Z,Status,In Progress,Done,2026-03-09T09:00:00Z
+            PRJ-2,In Progress,2026-03-03T09:00:00Z,Status,To Do,In Progress,2026-03-05T09:00:00Z
+            PRJ-2,In Progress,2026-03-03T09:00:00Z,priority,Low,High,2026-03-06T09:00:00Z
+            PRJ-3,To Do,2026-03-06T09:00:00Z,assignee,,Bo,2026-03-07T09:00:00Z
+            """);
+
+        var log = Read(path);
+
+        Assert.Equal(new[]
+        {
+            "PRJ-1 2026-03-02T09:00:00 To Do", "PRJ-1 2026-03-04T09:00:00 In Progress", "PRJ-1 2026-03-09T09:00:00 Done",
+            "PRJ-2 2026-03-03T09:00:00 To Do", "PRJ-2 2026-03-05T09:00:00 In Progress",
+            "PRJ-3 2026-03-06T09:00:00 To Do",
+        }, Events(log));
+        Assert.Equal(0, log.SkippedRows);
+    }
+
+    [Fact]
+    public void ALongChangelogWithFromAndToNamesIsReadAsChangesNotAsWideForm()
+    {
+        var path = Write("jira-long.csv", """
+            issue_key,status_from_name,status_to_name,status_change_date,issue_created_date
+            BUG-7,Open,In Progress,2026-01-05 10:00:00,2026-01-02 08:00:00
+            BUG-7,In Progress,Closed,2026-01-08 16:30:00,2026-01-02 08:00:00
+            BUG-9,Open,Closed,2026-01-06 11:00:00,2026-01-06 09:00:00
+            """);
+
+        var log = Read(path);
+
+        Assert.Equal(new[]
+        {
+            "BUG-7 2026-01-02T08:00:00 Open", "BUG-7 2026-01-05T10:00:00 In Progress", "BUG-7 2026-01-08T16:30:00 Closed",
+            "BUG-9 2026-01-06T09:00:00 Open", "BUG-9 2026-01-06T11:00:00 Closed",
+        }, Events(log));
+        Assert.Equal(0, log.SkippedRows);
+    }
+
+    [Theory]
+    [InlineData("Work Item Id,Changed Date,State")]
+    [InlineData("System.Id,System.ChangedDate,System.State")]
+    [InlineData("number,created_at,column_name")]
+    [InlineData("ItemId,TimestampUtc,Status")]
+    [InlineData("key,changed,Status,To")]
+    public void DetectsAzureDevOpsGitHubAndOwnColumnNames(string header)
+    {
+        var extra = header.EndsWith(",To", StringComparison.Ordinal) ? ",Done" : "";
+        var path = Write("detect2.csv", header + $"\nA,2026-01-01T00:00:00Z{extra},Build\nA,2026-01-02T00:00:00Z{extra},Done\n");
+
+        var log = Read(path);
+
+        Assert.Equal(new[] { "A 2026-01-01T00:00:00 Build", "A 2026-01-02T00:00:00 Done" }, Events(log));
+    }
+
+    [Fact]
     public void AMissingColumnIsAnErrorNamingTheColumnsFound()
     {
         var path = Write("nocol.csv", "id,status,comment\nA,Build,x\n");

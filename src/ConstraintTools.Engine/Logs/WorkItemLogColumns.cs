@@ -6,24 +6,67 @@ using System.Text;
 
 namespace ConstraintTools
 {
+    /// <summary>What a log's rows are.</summary>
+    public enum WorkItemLogForm
+    {
+        /// <summary>A row per status change: item id, timestamp, status entered.</summary>
+        Long,
+
+        /// <summary>
+        /// A row per change of an item, as Jira and similar tools export their history: a field column (only
+        /// rows whose field is Status are status changes) or a from column beside the to column; the first
+        /// change's from status, entered at the item's created date, is the item's first status.
+        /// </summary>
+        Changelog,
+
+        /// <summary>A row per item with a column per stage holding the date the item entered it.</summary>
+        Wide,
+    }
+
     /// <summary>
-    /// Which columns of a log hold the item id, the timestamp and the status (long form), or the id
-    /// and the stages (wide form), and how one row becomes status changes. Shared by the file readers
-    /// and the cmdlet that converts pipeline objects, so both detect the same names.
+    /// Which columns of a log hold the item id, the timestamp and the status (long form), the field and
+    /// from status too (changelog), or the id and the stages (wide form), and how one row becomes status
+    /// changes. Shared by the file readers and the cmdlet that converts pipeline objects, so both detect
+    /// the same names.
     /// </summary>
     /// <remarks>
-    /// Names are compared ignoring case, spaces and underscores. Detected, in order of preference:
-    /// id ← id, key, issue, issuekey, item, workitemid, case:concept:name; timestamp ← timestamp, date,
-    /// changed, changeddate, created, time, time:timestamp, updated; status ← status, state, to,
-    /// tostatus, newstatus, concept:name. Named columns override detection. Other columns are ignored
-    /// in long form; in wide form every column but the id is a stage unless the stages are named,
-    /// except common descriptive columns (title, summary, type, assignee, …).
+    /// Names are compared ignoring case, spaces and underscores; the lists below are in order of preference.
+    /// A status column holding the status entered ("to") is preferred to one holding the current status,
+    /// which a changelog export also has. Named columns override detection. Other columns are ignored in
+    /// long form; in wide form every column but the id is a stage unless the stages are named, except
+    /// common descriptive columns (title, summary, type, assignee, …).
     /// </remarks>
     public sealed class WorkItemLogColumns
     {
-        private static readonly string[] IdNames = { "id", "key", "issue", "issuekey", "item", "workitemid", "case:concept:name" };
-        private static readonly string[] TimestampNames = { "timestamp", "date", "changed", "changeddate", "created", "time", "time:timestamp", "updated" };
-        private static readonly string[] StatusNames = { "status", "state", "to", "tostatus", "newstatus", "concept:name" };
+        // Jira, Azure DevOps (System.* reference names), GitHub (number, created_at, column_name) and
+        // process-mining (case:concept:name) names, and the properties of StatusChange, so that a log's
+        // Events read back.
+        internal static readonly string[] IdNames =
+        {
+            "id", "key", "issue", "issuekey", "item", "itemid", "workitemid", "system.id", "number", "issueid", "issuenumber",
+            "ticket", "ticketid", "caseid", "case:concept:name",
+        };
+        internal static readonly string[] TimestampNames =
+        {
+            "timestamp", "timestamputc", "date", "changed", "changeddate", "changedat", "changedon", "statuschangedate",
+            "system.changeddate", "microsoft.vsts.common.statechangedate", "statechangedate", "time", "time:timestamp",
+            "eventtime", "createdat", "created", "updated",
+        };
+        internal static readonly string[] ToNames =
+        {
+            "to", "tostring", "tostatus", "newstatus", "statustoname", "statusto", "tostate", "newstate", "tovalue", "newvalue", "columnname",
+        };
+        internal static readonly string[] StatusNames = { "status", "state", "system.state", "currentstatus", "issuestatus", "concept:name", "label", "event" };
+        internal static readonly string[] FromNames =
+        {
+            "from", "fromstring", "fromstatus", "oldstatus", "statusfromname", "statusfrom", "fromstate", "oldstate", "fromvalue", "oldvalue",
+        };
+        internal static readonly string[] FieldNames = { "field", "fieldname", "changedfield" };
+        internal static readonly string[] CreatedNames =
+        {
+            "created", "createddate", "createdat", "createdon", "issuecreateddate", "creationdate", "datecreated", "system.createddate",
+        };
+        private static readonly HashSet<string> StatusFields = new HashSet<string>(StringComparer.Ordinal) { "status", "state", "system.state" };
         private static readonly HashSet<string> Descriptive = new HashSet<string>(StringComparer.Ordinal)
         {
             "title", "summary", "name", "type", "issuetype", "workitemtype", "assignee", "assignedto", "reporter", "priority",
@@ -33,11 +76,11 @@ namespace ConstraintTools
         private readonly int[] stages;
         private readonly string[]? formats;
 
-        private WorkItemLogColumns(IReadOnlyList<string> names, bool wide, int id, int timestamp, int status, int[] stages, string[]? formats)
+        private WorkItemLogColumns(IReadOnlyList<string> names, WorkItemLogForm form, int id, int timestamp, int status, int[] stages, string[]? formats)
         {
             this.formats = formats;
             Names = names;
-            IsWide = wide;
+            Form = form;
             Id = id;
             Timestamp = timestamp;
             Status = status;
@@ -47,8 +90,11 @@ namespace ConstraintTools
         /// <summary>The column names as they appear in the source.</summary>
         public IReadOnlyList<string> Names { get; }
 
+        /// <summary>What the rows are.</summary>
+        public WorkItemLogForm Form { get; }
+
         /// <summary>One row per item with a column per stage; otherwise one row per status change.</summary>
-        public bool IsWide { get; }
+        public bool IsWide => Form == WorkItemLogForm.Wide;
 
         /// <summary>Index in <see cref="Names"/> of the item id column.</summary>
         public int Id { get; }
@@ -56,11 +102,29 @@ namespace ConstraintTools
         /// <summary>Index of the timestamp column; -1 in wide form.</summary>
         public int Timestamp { get; }
 
-        /// <summary>Index of the status column; -1 in wide form.</summary>
+        /// <summary>Index of the column holding the status entered; -1 in wide form.</summary>
         public int Status { get; }
+
+        /// <summary>Changelog: index of the column naming the field changed, or -1 when every row is a status change.</summary>
+        public int Field { get; private set; } = -1;
+
+        /// <summary>Changelog: index of the column holding the status left, or -1.</summary>
+        public int From { get; private set; } = -1;
+
+        /// <summary>Changelog: index of the column holding the item's created date, or -1.</summary>
+        public int Created { get; private set; } = -1;
+
+        /// <summary>Changelog: index of the column holding the item's current status, or -1.</summary>
+        public int CurrentStatus { get; private set; } = -1;
 
         /// <summary>Wide form: indexes of the stage columns, in order; empty in long form.</summary>
         public IReadOnlyList<int> Stages => stages;
+
+        /// <summary>
+        /// True when a row is one status change read from three columns alone, which readers may read straight
+        /// from their buffers; false when rows need <see cref="AddRow"/>.
+        /// </summary>
+        public bool IsPlainLong => Form == WorkItemLogForm.Long;
 
         /// <summary>A name reduced for comparison: lower case, without spaces or underscores.</summary>
         public static string Normalize(string name)
@@ -72,18 +136,22 @@ namespace ConstraintTools
         }
 
         /// <summary>
-        /// Finds the columns among <paramref name="names"/>. <paramref name="wide"/> forces long (false)
-        /// or wide (true) form; null decides: wide when there is an id column but no status column.
+        /// Finds the columns among <paramref name="names"/>. <paramref name="form"/> forces a form; null decides:
+        /// wide when there is an id column but no status column, changelog when there is a field or from column.
         /// Throws a <see cref="WorkflowException"/> naming the columns found when a needed one is missing.
         /// </summary>
-        public static WorkItemLogColumns Resolve(IReadOnlyList<string> names, LogReadOptions options, bool? wide, string? source)
+        public static WorkItemLogColumns Resolve(IReadOnlyList<string> names, LogReadOptions options, WorkItemLogForm? form, string? source, bool wideAllowed = true)
         {
             if (names is null) throw new ArgumentNullException(nameof(names));
             options ??= new LogReadOptions();
             var normalized = names.Select(n => Normalize(n ?? "")).ToArray();
             var id = Find(normalized, names, options.IdColumn, IdNames, "id", source, -1, -1);
-            var status = Find(normalized, names, options.StatusColumn, StatusNames, "status", source, id, -1, required: false);
-            var isWide = wide ?? (id >= 0 && status < 0 && options.StatusColumn is null && options.TimestampColumn is null);
+            var status = Find(normalized, names, options.StatusColumn, ToNames, "status", source, id, -1, required: false);
+            var current = -1;
+            if (status < 0) status = Find(normalized, names, null, StatusNames, "status", source, id, -1, required: false);
+            else current = Find(normalized, names, null, StatusNames, "status", source, id, status, required: false);
+            var isWide = form == WorkItemLogForm.Wide
+                || (form is null && wideAllowed && id >= 0 && status < 0 && options.StatusColumn is null && options.TimestampColumn is null);
             if (id < 0) throw Missing("item id", "IdColumn", IdNames, names, source);
             if (isWide)
             {
@@ -102,12 +170,40 @@ namespace ConstraintTools
                 }
                 if (stageColumns.Length == 0)
                     throw new WorkflowException($"wide form needs a column per stage beside the id column '{names[id]}'; the columns are {List(names)}", file: source);
-                return new WorkItemLogColumns(names, true, id, -1, -1, stageColumns, Formats(options));
+                return new WorkItemLogColumns(names, WorkItemLogForm.Wide, id, -1, -1, stageColumns, Formats(options));
             }
-            if (status < 0) throw Missing("status", "StatusColumn", StatusNames, names, source);
+            if (status < 0) throw Missing("status", "StatusColumn", ToNames.Concat(StatusNames).ToArray(), names, source);
             var timestamp = Find(normalized, names, options.TimestampColumn, TimestampNames, "timestamp", source, id, status, required: false);
             if (timestamp < 0) throw Missing("timestamp", "TimestampColumn", TimestampNames, names, source);
-            return new WorkItemLogColumns(names, false, id, timestamp, status, Array.Empty<int>(), Formats(options));
+            var field = FindAmong(normalized, FieldNames, id, status, timestamp);
+            var from = FindAmong(normalized, FromNames, id, status, timestamp);
+            var changelog = form == WorkItemLogForm.Changelog || (form is null && (field >= 0 || from >= 0));
+            var columns = new WorkItemLogColumns(names, changelog ? WorkItemLogForm.Changelog : WorkItemLogForm.Long, id, timestamp, status, Array.Empty<int>(), Formats(options));
+            if (changelog)
+            {
+                columns.Field = field;
+                columns.From = from;
+                columns.Created = FindAmong(normalized, CreatedNames, id, status, timestamp);
+                columns.CurrentStatus = current;
+            }
+            return columns;
+        }
+
+        /// <summary>The form a <see cref="WorkItemLogFormat"/> forces, or null when it leaves the form to the columns.</summary>
+        public static WorkItemLogForm? FormOf(WorkItemLogFormat format) => format switch
+        {
+            WorkItemLogFormat.Long => WorkItemLogForm.Long,
+            WorkItemLogFormat.Wide => WorkItemLogForm.Wide,
+            WorkItemLogFormat.Changelog => WorkItemLogForm.Changelog,
+            _ => null,
+        };
+
+        private static int FindAmong(string[] normalized, string[] usual, params int[] taken)
+        {
+            foreach (var candidate in usual)
+                for (var i = 0; i < normalized.Length; i++)
+                    if (normalized[i] == candidate && Array.IndexOf(taken, i) < 0) return i;
+            return -1;
         }
 
         private static string[]? Formats(LogReadOptions options) =>
@@ -153,7 +249,59 @@ namespace ConstraintTools
         public void AddRow(WorkItemLogBuilder builder, Func<int, object?> field, string where)
         {
             if (IsWide) AddWide(builder, field, where);
+            else if (Form == WorkItemLogForm.Changelog) AddChange(builder, field, where);
             else AddLong(builder, field, where);
+        }
+
+        /// <summary>
+        /// A changelog row: a status change when its field is Status (or, without a field column, when it has a
+        /// to status), and otherwise only what it says of the item (created date, current status), which gives
+        /// an item that never changed status its one status.
+        /// </summary>
+        private void AddChange(WorkItemLogBuilder builder, Func<int, object?> field, string where)
+        {
+            var id = Text(field(Id));
+            var to = Text(field(Status));
+            var isStatus = Field >= 0 ? StatusFields.Contains(Normalize(Text(field(Field)))) : to.Length > 0;
+            if (id.Length == 0)
+            {
+                if (Enumerable.Range(0, Names.Count).Any(i => Text(field(i)).Length > 0))
+                    builder.Skip($"{where}: column '{Names[Id]}' is empty; every row needs an item id");
+                return;
+            }
+            DateTimeOffset? created = null;
+            if (Created >= 0)
+            {
+                var value = field(Created);
+                if (Text(value).Length > 0)
+                {
+                    if (!LogTimestamp.TryConvert(value, formats, out var time))
+                    {
+                        builder.Skip(NotADate(builder, where, Names[Created], value));
+                        return;
+                    }
+                    created = time;
+                }
+            }
+            var current = CurrentStatus >= 0 ? Text(field(CurrentStatus)) : "";
+            if (!isStatus)
+            {
+                builder.Origin(id, null, null, created, current);
+                return;
+            }
+            if (to.Length == 0)
+            {
+                builder.Skip($"{where}: column '{Names[Status]}' is empty; every status change needs the status entered");
+                return;
+            }
+            var timeValue = field(Timestamp);
+            if (!LogTimestamp.TryConvert(timeValue, formats, out var changed))
+            {
+                builder.Skip(NotADate(builder, where, Names[Timestamp], timeValue));
+                return;
+            }
+            builder.Add(id, changed, to);
+            builder.Origin(id, changed, From >= 0 ? Text(field(From)) : null, created, current);
         }
 
         private void AddLong(WorkItemLogBuilder builder, Func<int, object?> field, string where)
