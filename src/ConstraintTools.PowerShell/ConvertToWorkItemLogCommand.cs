@@ -76,6 +76,8 @@ namespace ConstraintTools.PowerShell
                 {
                     var options = new LogReadOptions { IdColumn = IdColumn, TimestampColumn = TimestampColumn, StatusColumn = StatusColumn, StageColumns = StageColumn, TimestampFormats = TimestampFormat };
                     columns = WorkItemLogColumns.Resolve(names, options, WorkItemLogColumns.FormOf(Format), SourceName);
+                    builder!.Columns = columns;
+                    WriteVerbose($"{SourceName ?? "input"}: {columns.Describe()}");
                 }
                 catch (WorkflowException ex)
                 {

@@ -60,6 +60,15 @@ namespace ConstraintTools.PowerShell
             var activity = $"Reading {System.IO.Path.GetFileName(file)}";
             var shown = false;
             long read = 0, length = 0;
+            // Found on the reading thread, said on the pipeline thread, the only one that may write.
+            string? detected = null, said = null;
+            void SayDetected()
+            {
+                var now = Volatile.Read(ref detected);
+                if (now is null || now == said) return;
+                said = now;
+                WriteVerbose($"{file}: {now}");
+            }
             try
             {
                 var log = ReadStoppably(stop => WorkItemLogReader.Read(file, Options, (bytesRead, bytes) =>
@@ -68,8 +77,9 @@ namespace ConstraintTools.PowerShell
                     stop.ThrowIfCancellationRequested();
                     Interlocked.Exchange(ref read, bytesRead);
                     Interlocked.Exchange(ref length, bytes);
-                }), () =>
+                }, columns => Volatile.Write(ref detected, columns.Describe())), () =>
                 {
+                    SayDetected();
                     var (bytesRead, bytes) = (Interlocked.Read(ref read), Interlocked.Read(ref length));
                     // A pipe states no length (-1): its progress is the megabytes read so far.
                     if (Math.Max(bytes, bytesRead) < ProgressThresholdBytes) return;
@@ -79,6 +89,7 @@ namespace ConstraintTools.PowerShell
                         PercentComplete = bytes <= 0 ? -1 : (int)Math.Min(100, bytesRead * 100 / bytes),
                     });
                 });
+                SayDetected();
                 WriteLog(this, log, log.Source ?? file, "row", file);
             }
             catch (WorkflowException ex)

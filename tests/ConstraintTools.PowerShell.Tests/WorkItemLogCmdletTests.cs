@@ -197,6 +197,21 @@ public sealed class WorkItemLogCmdletTests : IDisposable
     }
 
     [Fact]
+    public void VerboseSaysWhichFormAndColumnsWereDetectedAndTheLogKeepsThem()
+    {
+        var path = Write("detected.csv", LongCsv);
+
+        var (output, errors) = session.Invoke($"Import-WorkItemLog '{path}' -Verbose -WarningAction SilentlyContinue 4>&1 | ForEach-Object {{ if ($_ -is [System.Management.Automation.VerboseRecord]) {{ 'VERBOSE ' + $_.Message }} else {{ $_ }} }}");
+
+        Assert.Empty(errors);
+        Assert.Contains($"VERBOSE {path}: long form (a row per status change): id 'Issue key', timestamp 'Changed', status 'To Status'; give -IdColumn, -TimestampColumn, -StatusColumn or -Format to read it otherwise",
+            output.Select(o => o.ToString()));
+        var log = output.Single(IsLog);
+        Assert.Equal(("Long", "Issue key", "Changed", "To Status"),
+            (log.Properties["Form"].Value.ToString(), (string)log.Properties["IdColumn"].Value, (string)log.Properties["TimestampColumn"].Value, (string)log.Properties["StatusColumn"].Value));
+    }
+
+    [Fact]
     public void ObjectsWithoutTheColumnsAreAnError()
     {
         var (output, errors) = session.Invoke("[pscustomobject]@{ a = 1; b = 2 } | ConvertTo-WorkItemLog");

@@ -242,6 +242,11 @@ public sealed class WorkItemLogReaderTests : IDisposable
             "PRJ-3 2026-03-06T09:00:00 To Do",
         }, Events(log));
         Assert.Equal(0, log.SkippedRows);
+        Assert.Equal((WorkItemLogForm.Changelog, "Issue key", "Changed", "To String", "Field", "From String", "Created", "Status"),
+            (log.Form, log.IdColumn, log.TimestampColumn, log.StatusColumn, log.FieldColumn, log.FromColumn, log.CreatedColumn, log.CurrentStatusColumn));
+        Assert.Equal("changelog (a row per change of an item): id 'Issue key', timestamp 'Changed', status entered 'To String', only rows whose 'Field' is Status, "
+            + "first status from 'From String' entered at 'Created', current status 'Status' (for items never moved); give -IdColumn, -TimestampColumn, -StatusColumn or -Format to read it otherwise",
+            log.Detected);
     }
 
     [Fact]

@@ -42,6 +42,9 @@ namespace ConstraintTools
 
         public string? Source { get; set; }
 
+        /// <summary>The columns the rows were read with, which the log reports (the last, when they changed on the way).</summary>
+        public WorkItemLogColumns? Columns { get; set; }
+
         public int Count => count;
 
         /// <summary>Rows skipped so far.</summary>
@@ -190,7 +193,10 @@ namespace ConstraintTools
             keptStart[itemIds.Count] = kept;
             Array.Resize(ref sortedTicks, kept);
             Array.Resize(ref sortedStatus, kept);
-            return new WorkItemLog(Source, itemIds.ToArray(), statuses.ToArray(), keptStart, sortedTicks, sortedStatus, skipped, duplicates, problems.ToArray());
+            return new WorkItemLog(Source, itemIds.ToArray(), statuses.ToArray(), keptStart, sortedTicks, sortedStatus, skipped, duplicates, problems.ToArray())
+            {
+                Columns = Columns,
+            };
         }
 
         private int ChunkLength(int chunk) => Math.Min(ChunkSize, count - (chunk << ChunkBits));

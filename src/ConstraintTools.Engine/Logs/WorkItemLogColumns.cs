@@ -189,6 +189,38 @@ namespace ConstraintTools
             return columns;
         }
 
+        /// <summary>The name of the column at <paramref name="index"/>, or null for -1.</summary>
+        public string? NameOf(int index) => index < 0 ? null : Names[index];
+
+        /// <summary>What was detected, as -Verbose says it: the form, each column's role, and how to correct a wrong guess.</summary>
+        public string Describe()
+        {
+            string Q(int i) => "'" + Display.Excerpt(Names[i]) + "'";
+            var text = new StringBuilder();
+            switch (Form)
+            {
+                case WorkItemLogForm.Wide:
+                    text.Append("wide form (a row per item, a date column per stage): id ").Append(Q(Id))
+                        .Append(", stages ").Append(string.Join(", ", stages.Select(Q)));
+                    break;
+                case WorkItemLogForm.Changelog:
+                    text.Append("changelog (a row per change of an item): id ").Append(Q(Id)).Append(", timestamp ").Append(Q(Timestamp))
+                        .Append(", status entered ").Append(Q(Status));
+                    if (Field >= 0) text.Append(", only rows whose ").Append(Q(Field)).Append(" is Status");
+                    if (From >= 0) text.Append(", first status from ").Append(Q(From));
+                    if (Created >= 0) text.Append(" entered at ").Append(Q(Created));
+                    if (CurrentStatus >= 0) text.Append(", current status ").Append(Q(CurrentStatus)).Append(" (for items never moved)");
+                    break;
+                default:
+                    text.Append("long form (a row per status change): id ").Append(Q(Id)).Append(", timestamp ").Append(Q(Timestamp))
+                        .Append(", status ").Append(Q(Status));
+                    break;
+            }
+            text.Append(IsWide ? "; name the stages with -StageColumn, or give -StatusColumn or -Format to read it otherwise"
+                : "; give -IdColumn, -TimestampColumn, -StatusColumn or -Format to read it otherwise");
+            return text.ToString();
+        }
+
         /// <summary>The form a <see cref="WorkItemLogFormat"/> forces, or null when it leaves the form to the columns.</summary>
         public static WorkItemLogForm? FormOf(WorkItemLogFormat format) => format switch
         {
