@@ -116,7 +116,16 @@ namespace ConstraintTools.PowerShell
         protected override void EndProcessing()
         {
             if (failed || builder is null) return;
-            var log = builder.Build();
+            WorkItemLog log;
+            try
+            {
+                log = builder.Build();
+            }
+            catch (WorkflowException ex)
+            {
+                WriteError(new ErrorRecord(ex, "InvalidWorkItemLog", ErrorCategory.InvalidData, SourceName ?? (object)"input"));
+                return;
+            }
             ImportWorkItemLogCommand.WriteLog(this, log, SourceName ?? "input", "object", SourceName ?? (object)"input");
         }
     }

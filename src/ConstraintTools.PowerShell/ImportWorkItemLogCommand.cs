@@ -89,6 +89,8 @@ namespace ConstraintTools.PowerShell
                         PercentComplete = bytes <= 0 ? -1 : (int)Math.Min(100, bytesRead * 100 / bytes),
                     });
                 });
+                // The whole file may show more than its header did: which wide-form columns held dates.
+                Volatile.Write(ref detected, log.Detected);
                 SayDetected();
                 WriteLog(this, log, log.Source ?? file, "row", file);
             }

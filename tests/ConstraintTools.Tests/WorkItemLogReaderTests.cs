@@ -321,6 +321,43 @@ public sealed class WorkItemLogReaderTests : IDisposable
     }
 
     [Fact]
+    public void WideFormTakesOnlyColumnsHoldingDatesAsStagesAndOneStageForADuplicateName()
+    {
+        // ActionableAgile's layout: stage columns in order, then text columns; Done appears twice.
+        var path = Write("aa.csv", """
+            ID,Link,Name,Backlog,In Progress,Done,Done,Type,Release,Stage,Components
+            BUG-1,https://example.org/BUG-1,Crash on save,2026-03-02,2026-03-05,2026-03-09,,Bug,R1.2,Triage,Editor
+            BUG-2,,Wrong total,2026-03-03,,,,Bug,R1.2,,"Billing, Tax"
+            BUG-3,,Slow search,2026-03-04,2026-03-06,2026-03-12,2026-03-10,Bug,,Stage 2,
+            BUG-4,,Typo,2026-03-05,later,,,Bug,R1.3,,
+            """);
+
+        var log = Read(path);
+
+        Assert.Equal(new[]
+        {
+            "BUG-1 2026-03-02T00:00:00 Backlog", "BUG-1 2026-03-05T00:00:00 In Progress", "BUG-1 2026-03-09T00:00:00 Done",
+            "BUG-2 2026-03-03T00:00:00 Backlog",
+            "BUG-3 2026-03-04T00:00:00 Backlog", "BUG-3 2026-03-06T00:00:00 In Progress", "BUG-3 2026-03-10T00:00:00 Done",
+            "BUG-4 2026-03-05T00:00:00 Backlog",
+        }, Events(log));
+        Assert.Equal(new[] { "Backlog", "In Progress", "Done", "Done" }, log.StageColumns);
+        Assert.Equal(1, log.SkippedRows);
+        Assert.StartsWith($"{path}:5: column 'In Progress': 'later' is not a date", log.Problems.Single());
+    }
+
+    [Fact]
+    public void AFileOfNoFormIsAnErrorNamingItsColumnsAndTheParametersToGive()
+    {
+        var path = Write("noform.csv", "Key,Summary,Release\nA-1,Login,R1\n");
+
+        var ex = Assert.Throws<WorkflowException>(() => Read(path));
+
+        Assert.Equal($"{path}: no column beside the id column 'Key' holds a date, so this is not wide form (a date column per stage); the columns are 'Key', 'Summary', 'Release'; "
+            + "name the status and timestamp columns with -StatusColumn and -TimestampColumn, or the stage columns with -StageColumn", ex.Message);
+    }
+
+    [Fact]
     public void WideFormWithNamedStagesIgnoresOtherColumns()
     {
         var path = Write("wide2.csv", """

@@ -139,8 +139,12 @@ namespace ConstraintTools
             if (problems.Count < MaxProblemsKept) problems.Add(problem);
         }
 
+        /// <summary>Counts rows that could not be read beyond those whose descriptions were kept.</summary>
+        internal void SkipUndescribed(int rows) => skipped += rows;
+
         public WorkItemLog Build()
         {
+            Columns?.Finish(this);
             AddOrigins();
             // Counting sort by item: each item's events land together, in input order, in one pass over
             // the chunks. Input order is time order for most items, so sorting is rarely needed.

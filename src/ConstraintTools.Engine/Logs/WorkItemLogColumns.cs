@@ -73,8 +73,19 @@ namespace ConstraintTools
             "description", "labels", "tags", "project", "url", "link", "points", "storypoints", "estimate", "size", "team",
         };
 
-        private readonly int[] stages;
+        private int[] stages;
         private readonly string[]? formats;
+
+        // Wide form with stages detected rather than named: a column is a stage only if it holds a date, so
+        // what is wrong with a cell is kept until the end shows whether its column is a stage at all.
+        private bool stagesByDates;
+        private int[] datesIn = Array.Empty<int>();
+        private int[] badCellsIn = Array.Empty<int>();
+        private List<string>[] problemsIn = Array.Empty<List<string>>();
+        // Columns of one name are one stage: index into stages of the first column of its name.
+        private int[] sameAs = Array.Empty<int>();
+        private long[] entered = Array.Empty<long>();
+        private long itemRows;
 
         private WorkItemLogColumns(IReadOnlyList<string> names, WorkItemLogForm form, int id, int timestamp, int status, int[] stages, string[]? formats)
         {
@@ -170,11 +181,22 @@ namespace ConstraintTools
                 }
                 if (stageColumns.Length == 0)
                     throw new WorkflowException($"wide form needs a column per stage beside the id column '{names[id]}'; the columns are {List(names)}", file: source);
-                return new WorkItemLogColumns(names, WorkItemLogForm.Wide, id, -1, -1, stageColumns, Formats(options));
+                var wideColumns = new WorkItemLogColumns(names, WorkItemLogForm.Wide, id, -1, -1, stageColumns, Formats(options));
+                wideColumns.stagesByDates = options.StageColumns is not { Count: > 0 };
+                wideColumns.datesIn = new int[stageColumns.Length];
+                wideColumns.badCellsIn = new int[stageColumns.Length];
+                wideColumns.problemsIn = stageColumns.Select(_ => new List<string>()).ToArray();
+                wideColumns.sameAs = stageColumns
+                    .Select((c, k) => Array.FindIndex(stageColumns, d => string.Equals(names[d].Trim(), names[c].Trim(), StringComparison.OrdinalIgnoreCase)))
+                    .ToArray();
+                wideColumns.entered = new long[stageColumns.Length];
+                return wideColumns;
             }
             if (status < 0) throw Missing("status", "StatusColumn", ToNames.Concat(StatusNames).ToArray(), names, source);
             var timestamp = Find(normalized, names, options.TimestampColumn, TimestampNames, "timestamp", source, id, status, required: false);
-            if (timestamp < 0) throw Missing("timestamp", "TimestampColumn", TimestampNames, names, source);
+            if (timestamp < 0)
+                throw Missing("timestamp", "TimestampColumn", TimestampNames, names, source,
+                    wideAllowed ? "; a file with a date column per stage and a current status column is wide form: give -Format Wide" : "");
             var field = FindAmong(normalized, FieldNames, id, status, timestamp);
             var from = FindAmong(normalized, FromNames, id, status, timestamp);
             var changelog = form == WorkItemLogForm.Changelog || (form is null && (field >= 0 || from >= 0));
@@ -201,7 +223,9 @@ namespace ConstraintTools
             {
                 case WorkItemLogForm.Wide:
                     text.Append("wide form (a row per item, a date column per stage): id ").Append(Q(Id))
-                        .Append(", stages ").Append(string.Join(", ", stages.Select(Q)));
+                        .Append(stagesByDates ? ", stages the columns holding dates among " : ", stages ").Append(string.Join(", ", stages.Select(Q)));
+                    if (stages.Distinct().Count() > stages.Select(i => Names[i].Trim().ToLowerInvariant()).Distinct().Count())
+                        text.Append(" (columns of one name are one stage, entered at the earliest date they give)");
                     break;
                 case WorkItemLogForm.Changelog:
                     text.Append("changelog (a row per change of an item): id ").Append(Q(Id)).Append(", timestamp ").Append(Q(Timestamp))
@@ -261,8 +285,8 @@ namespace ConstraintTools
             return -1;
         }
 
-        private static WorkflowException Missing(string role, string option, string[] usual, IReadOnlyList<string> names, string? source) =>
-            new WorkflowException($"no {role} column found among {List(names)}; name it with {option} (detected names: {string.Join(", ", usual)})", file: source);
+        private static WorkflowException Missing(string role, string option, string[] usual, IReadOnlyList<string> names, string? source, string hint = "") =>
+            new WorkflowException($"no {role} column found among {List(names)}; name it with {option} (detected names: {string.Join(", ", usual)}){hint}", file: source);
 
         /// <summary>How many column names a message lists before it only counts the rest.</summary>
         private const int NamesListed = 20;
@@ -363,6 +387,10 @@ namespace ConstraintTools
             builder.Add(id, time, status);
         }
 
+        /// <remarks>
+        /// Columns of the same name (a board with two columns called Done, say) are one stage, entered at the
+        /// earliest date any of them gives: a later date in the second is not a second entry.
+        /// </remarks>
         private void AddWide(WorkItemLogBuilder builder, Func<int, object?> field, string where)
         {
             var id = Text(field(Id));
@@ -371,7 +399,7 @@ namespace ConstraintTools
                 foreach (var s in stages)
                 {
                     var v = field(s);
-                    if (v != null && Text(v).Length > 0)
+                    if (v != null && Text(v).Length > 0 && (!stagesByDates || LogTimestamp.TryConvert(v, formats, out _)))
                     {
                         builder.Skip($"{where}: column '{Names[Id]}' is empty; every row needs an item id");
                         return;
@@ -379,13 +407,42 @@ namespace ConstraintTools
                 }
                 return;
             }
-            foreach (var s in stages)
+            itemRows++;
+            for (var k = 0; k < stages.Length; k++) entered[k] = long.MaxValue;
+            for (var k = 0; k < stages.Length; k++)
             {
-                var value = field(s);
+                var value = field(stages[k]);
                 if (value is null || (value is string text && text.Trim().Length == 0)) continue;
-                if (LogTimestamp.TryConvert(value, formats, out var time)) builder.Add(id, time, Names[s].Trim());
-                else builder.Skip(NotADate(builder, where, Names[s], value));
+                if (LogTimestamp.TryConvert(value, formats, out var time))
+                {
+                    datesIn[k]++;
+                    entered[sameAs[k]] = Math.Min(entered[sameAs[k]], time.UtcTicks);
+                }
+                else if (!stagesByDates) builder.Skip(NotADate(builder, where, Names[stages[k]], value));
+                else if (badCellsIn[k]++ < WorkItemLogBuilder.MaxProblemsKept) problemsIn[k].Add(NotADate(builder, where, Names[stages[k]], value));
             }
+            for (var k = 0; k < stages.Length; k++)
+                if (entered[k] != long.MaxValue) builder.Add(id, new DateTimeOffset(entered[k], TimeSpan.Zero), Names[stages[k]].Trim());
+        }
+
+        /// <summary>
+        /// Ends a read. Wide form with detected stages keeps as stages the columns that held a date, whose bad
+        /// cells are then skipped rows, and drops the others (Release, Components…), which were never stages.
+        /// Throws when rows were read but no column held a date: the file is not wide form.
+        /// </summary>
+        internal void Finish(WorkItemLogBuilder builder)
+        {
+            if (!IsWide || !stagesByDates) return;
+            var kept = Enumerable.Range(0, stages.Length).Where(k => datesIn[k] > 0).ToArray();
+            if (kept.Length == 0 && itemRows > 0)
+                throw new WorkflowException(
+                    $"no column beside the id column '{Display.Excerpt(Names[Id])}' holds a date, so this is not wide form (a date column per stage); the columns are {List(Names)}; "
+                    + "name the status and timestamp columns with -StatusColumn and -TimestampColumn, or the stage columns with -StageColumn", file: builder.Source);
+            foreach (var k in kept)
+                foreach (var problem in problemsIn[k]) builder.Skip(problem);
+            builder.SkipUndescribed(kept.Sum(k => badCellsIn[k] - problemsIn[k].Count));
+            stages = kept.Select(k => stages[k]).ToArray();
+            stagesByDates = false;
         }
 
         private string NotADate(WorkItemLogBuilder builder, string where, string column, object? value)
