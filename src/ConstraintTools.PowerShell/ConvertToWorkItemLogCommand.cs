@@ -53,6 +53,12 @@ namespace ConstraintTools.PowerShell
         [ValidateNotNullOrEmpty]
         public string[]? TimestampFormat { get; set; }
 
+        /// <summary>The zone a timestamp without an offset, or a date alone, was written in: a zone id such as 'Europe/Berlin' or an offset such as '+01:00'; without it such timestamps are UTC. The log keeps it, and day and week buckets (Get-CumulativeFlow, Get-Forecast) are that zone's days.</summary>
+        [Parameter]
+        [TimeZoneTransformation]
+        [ValidateNotNull]
+        public TimeZoneInfo? TimeZone { get; set; }
+
         /// <summary>Names the objects in the descriptions of skipped rows and becomes the log's Source.</summary>
         [Parameter]
         public string? SourceName { get; set; }
@@ -74,7 +80,7 @@ namespace ConstraintTools.PowerShell
                     : InputObject.Properties.Where(p => p.IsGettable).Select(p => p.Name).ToArray();
                 try
                 {
-                    var options = new LogReadOptions { IdColumn = IdColumn, TimestampColumn = TimestampColumn, StatusColumn = StatusColumn, StageColumns = StageColumn, TimestampFormats = TimestampFormat };
+                    var options = new LogReadOptions { IdColumn = IdColumn, TimestampColumn = TimestampColumn, StatusColumn = StatusColumn, StageColumns = StageColumn, TimestampFormats = TimestampFormat, TimeZone = TimeZone };
                     columns = WorkItemLogColumns.Resolve(names, options, WorkItemLogColumns.FormOf(Format), SourceName);
                     builder!.Columns = columns;
                     WriteVerbose($"{SourceName ?? "input"}: {columns.Describe()}");

@@ -41,6 +41,12 @@ namespace ConstraintTools.PowerShell
         [ValidateNotNullOrEmpty]
         public string[]? TimestampFormat { get; set; }
 
+        /// <summary>The zone a timestamp without an offset, or a date alone, was written in: a zone id such as 'Europe/Berlin' or an offset such as '+01:00'; without it such timestamps are UTC. The log keeps it, and day and week buckets (Get-CumulativeFlow, Get-Forecast) are that zone's days.</summary>
+        [Parameter]
+        [TimeZoneTransformation]
+        [ValidateNotNull]
+        public TimeZoneInfo? TimeZone { get; set; }
+
         internal LogReadOptions Options => new LogReadOptions
         {
             TimestampFormats = TimestampFormat,
@@ -49,6 +55,7 @@ namespace ConstraintTools.PowerShell
             StatusColumn = StatusColumn,
             Format = Format,
             StageColumns = StageColumn,
+            TimeZone = TimeZone,
         };
 
         protected override string FileKind => "log";

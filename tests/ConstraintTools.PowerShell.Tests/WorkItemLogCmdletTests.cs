@@ -212,6 +212,21 @@ public sealed class WorkItemLogCmdletTests : IDisposable
     }
 
     [Fact]
+    public void TimeZoneReadsDatesInItsClockAndAnUnknownZoneIsAnError()
+    {
+        var path = Write("zone.csv", "Key,Date,Status\nF-1,2026-03-23,Open\n");
+
+        var (output, errors) = session.Invoke($"$l = Import-WorkItemLog '{path}' -TimeZone Europe/Berlin; $l.TimeZone.Id; $l; [pscustomobject]@{{ Key = 'F-1'; Date = '2026-03-23'; Status = 'Open' }} | ConvertTo-WorkItemLog -TimeZone '+01:00'");
+        var (_, unknown) = session.Invoke($"Import-WorkItemLog '{path}' -TimeZone Mars/Olympus");
+
+        Assert.Empty(errors);
+        Assert.Equal("Europe/Berlin", output[0].ToString());
+        Assert.Equal(new[] { "F-1 2026-03-22T23:00 Open" }, Events(output[1]));
+        Assert.Equal(new[] { "F-1 2026-03-22T23:00 Open" }, Events(output[2]));
+        Assert.Contains("there is no time zone 'Mars/Olympus'; give a zone id such as 'Europe/Berlin'", unknown.Single().ToString());
+    }
+
+    [Fact]
     public void ObjectsWithoutTheColumnsAreAnError()
     {
         var (output, errors) = session.Invoke("[pscustomobject]@{ a = 1; b = 2 } | ConvertTo-WorkItemLog");

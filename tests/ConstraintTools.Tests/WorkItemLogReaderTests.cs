@@ -358,6 +358,53 @@ public sealed class WorkItemLogReaderTests : IDisposable
     }
 
     [Fact]
+    public void ATimeZoneReadsTimestampsWithoutAnOffsetAndDatesInItsClockAndDaysAreItsDays()
+    {
+        // F-2 finished on 23 March in Berlin, before 01:00 local time: 22 March in UTC.
+        var path = Write("fines.csv", """
+            case,time,status
+            F-1,2026-03-20,Ready
+            F-1,2026-03-21 09:30,Done
+            F-2,2026-03-20T08:00:00Z,Ready
+            F-2,2026-03-23T00:30:00+01:00,Done
+            F-3,2026-03-22,Ready
+            F-3,1774306800,Done
+            """);
+
+        var log = Read(path, new LogReadOptions { IdColumn = "case", TimeZone = LogTimeZone.Parse("Europe/Berlin") });
+        var history = ConstraintTools.Analysis.ThroughputHistory.FromLog(log, FlowMeasurementTests.Delivery(), to: new DateTime(2026, 3, 26, 0, 0, 0, DateTimeKind.Utc));
+
+        Assert.Equal(new[]
+        {
+            "F-1 2026-03-19T23:00:00 Ready", "F-1 2026-03-21T08:30:00 Done",
+            "F-2 2026-03-20T08:00:00 Ready", "F-2 2026-03-22T23:30:00 Done",
+            "F-3 2026-03-21T23:00:00 Ready", "F-3 2026-03-23T23:00:00 Done",
+        }, Events(log));
+        Assert.Equal("Europe/Berlin", log.TimeZone!.Id);
+        Assert.Equal(new DateTime(2026, 3, 20), history.From);
+        // 20, 21, 22, 23, 24, 25 March, Berlin days: F-1 on the 21st, F-2 on the 23rd, F-3 on the 24th.
+        Assert.Equal(new[] { 0, 1, 0, 1, 1, 0 }, history.ItemsPerDay);
+    }
+
+    [Theory]
+    [InlineData("+01:00", 60)]
+    [InlineData("UTC-5", -300)]
+    [InlineData("-0330", -210)]
+    [InlineData("UTC", 0)]
+    public void ATimeZoneMayBeAnOffset(string name, int minutes)
+    {
+        Assert.Equal(TimeSpan.FromMinutes(minutes), LogTimeZone.Parse(name).BaseUtcOffset);
+    }
+
+    [Fact]
+    public void AnUnknownTimeZoneIsAnErrorSayingWhatToGive()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => LogTimeZone.Parse("Mars/Olympus"));
+
+        Assert.StartsWith("there is no time zone 'Mars/Olympus'; give a zone id such as 'Europe/Berlin' or 'America/New_York', or an offset such as '+01:00' or '-05:00'", ex.Message);
+    }
+
+    [Fact]
     public void WideFormWithNamedStagesIgnoresOtherColumns()
     {
         var path = Write("wide2.csv", """

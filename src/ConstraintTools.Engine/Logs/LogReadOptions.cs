@@ -49,6 +49,12 @@ namespace ConstraintTools
         /// </summary>
         public IReadOnlyList<string>? TimestampFormats { get; set; }
 
+        /// <summary>
+        /// The zone a timestamp without an offset, or a date alone, was written in (null: UTC). The log keeps it, and
+        /// day and week buckets (cumulative flow, forecasts) are that zone's days.
+        /// </summary>
+        public System.TimeZoneInfo? TimeZone { get; set; }
+
         /// <summary>Wide form: the stage columns, in order; when empty every column but the id column is a stage.</summary>
         public IReadOnlyList<string>? StageColumns { get; set; }
     }

@@ -60,6 +60,12 @@ namespace ConstraintTools
         /// <summary>Wide form: the columns read as stages.</summary>
         public IReadOnlyList<string> StageColumns => Columns is { IsWide: true } c ? c.Stages.Select(i => c.Names[i]).ToArray() : Array.Empty<string>();
 
+        /// <summary>
+        /// The zone timestamps without an offset were read in, and whose days are the day and week buckets of
+        /// cumulative flow and forecasts; null for UTC.
+        /// </summary>
+        public TimeZoneInfo? TimeZone => Columns?.Zone;
+
         /// <summary>What was detected, in a sentence: the form and each column's role.</summary>
         public string? Detected => Columns?.Describe();
 

@@ -98,6 +98,9 @@ namespace ConstraintTools
             this.stages = stages;
         }
 
+        /// <summary>The zone whose clock a timestamp without an offset, or a date alone, is read in; null for UTC.</summary>
+        public TimeZoneInfo? Zone { get; private set; }
+
         /// <summary>The column names as they appear in the source.</summary>
         public IReadOnlyList<string> Names { get; }
 
@@ -190,6 +193,7 @@ namespace ConstraintTools
                     .Select((c, k) => Array.FindIndex(stageColumns, d => string.Equals(names[d].Trim(), names[c].Trim(), StringComparison.OrdinalIgnoreCase)))
                     .ToArray();
                 wideColumns.entered = new long[stageColumns.Length];
+                wideColumns.Zone = options.TimeZone;
                 return wideColumns;
             }
             if (status < 0) throw Missing("status", "StatusColumn", ToNames.Concat(StatusNames).ToArray(), names, source);
@@ -200,7 +204,10 @@ namespace ConstraintTools
             var field = FindAmong(normalized, FieldNames, id, status, timestamp);
             var from = FindAmong(normalized, FromNames, id, status, timestamp);
             var changelog = form == WorkItemLogForm.Changelog || (form is null && (field >= 0 || from >= 0));
-            var columns = new WorkItemLogColumns(names, changelog ? WorkItemLogForm.Changelog : WorkItemLogForm.Long, id, timestamp, status, Array.Empty<int>(), Formats(options));
+            var columns = new WorkItemLogColumns(names, changelog ? WorkItemLogForm.Changelog : WorkItemLogForm.Long, id, timestamp, status, Array.Empty<int>(), Formats(options))
+            {
+                Zone = options.TimeZone,
+            };
             if (changelog)
             {
                 columns.Field = field;
@@ -267,7 +274,7 @@ namespace ConstraintTools
 
         /// <summary>A timestamp from <paramref name="length"/> characters of a reader's buffer, read as <see cref="AddRow"/> reads one.</summary>
         public bool TryParseTimestamp(char[] chars, int start, int length, out DateTimeOffset value) =>
-            LogTimestamp.TryParse(chars, start, length, formats, out value);
+            LogTimestamp.TryParse(chars, start, length, formats, Zone, out value);
 
         private static int Find(string[] normalized, IReadOnlyList<string> names, string? named, string[] usual, string role, string? source,
             int taken1, int taken2, bool required = true)
@@ -331,7 +338,7 @@ namespace ConstraintTools
                 var value = field(Created);
                 if (Text(value).Length > 0)
                 {
-                    if (!LogTimestamp.TryConvert(value, formats, out var time))
+                    if (!LogTimestamp.TryConvert(value, formats, Zone, out var time))
                     {
                         builder.Skip(NotADate(builder, where, Names[Created], value));
                         return;
@@ -351,7 +358,7 @@ namespace ConstraintTools
                 return;
             }
             var timeValue = field(Timestamp);
-            if (!LogTimestamp.TryConvert(timeValue, formats, out var changed))
+            if (!LogTimestamp.TryConvert(timeValue, formats, Zone, out var changed))
             {
                 builder.Skip(NotADate(builder, where, Names[Timestamp], timeValue));
                 return;
@@ -379,7 +386,7 @@ namespace ConstraintTools
                 builder.Skip($"{where}: column '{Names[Status]}' is empty; every row needs a status");
                 return;
             }
-            if (!LogTimestamp.TryConvert(timeValue, formats, out var time))
+            if (!LogTimestamp.TryConvert(timeValue, formats, Zone, out var time))
             {
                 builder.Skip(NotADate(builder, where, Names[Timestamp], timeValue));
                 return;
@@ -399,7 +406,7 @@ namespace ConstraintTools
                 foreach (var s in stages)
                 {
                     var v = field(s);
-                    if (v != null && Text(v).Length > 0 && (!stagesByDates || LogTimestamp.TryConvert(v, formats, out _)))
+                    if (v != null && Text(v).Length > 0 && (!stagesByDates || LogTimestamp.TryConvert(v, formats, Zone, out _)))
                     {
                         builder.Skip($"{where}: column '{Names[Id]}' is empty; every row needs an item id");
                         return;
@@ -413,7 +420,7 @@ namespace ConstraintTools
             {
                 var value = field(stages[k]);
                 if (value is null || (value is string text && text.Trim().Length == 0)) continue;
-                if (LogTimestamp.TryConvert(value, formats, out var time))
+                if (LogTimestamp.TryConvert(value, formats, Zone, out var time))
                 {
                     datesIn[k]++;
                     entered[sameAs[k]] = Math.Min(entered[sameAs[k]], time.UtcTicks);
