@@ -39,9 +39,11 @@ namespace ConstraintTools.Logs
         /// Reads one log file, or a named pipe. <paramref name="progress"/>, when given, is called now and then
         /// with the bytes read so far and the file's length (-1 for a pipe, which states none). Throws
         /// <see cref="WorkflowException"/> when the columns cannot be found and <see cref="IOException"/> when
-        /// the file cannot be read or shrinks while it is read.
+        /// the file cannot be read or shrinks while it is read. <paramref name="columnsFound"/>, when given, is
+        /// told the columns as soon as they are found (again when JSON lines change their properties), so that
+        /// what was detected can be said before a long read ends.
         /// </summary>
-        public static WorkItemLog Read(string path, LogReadOptions? options = null, Action<long, long>? progress = null)
+        public static WorkItemLog Read(string path, LogReadOptions? options = null, Action<long, long>? progress = null, Action<WorkItemLogColumns>? columnsFound = null)
         {
             if (path is null) throw new ArgumentNullException(nameof(path));
             options ??= new LogReadOptions();
@@ -49,9 +51,16 @@ namespace ConstraintTools.Logs
             var length = file.CanSeek ? file.Length : -1;
             var stream = new CountingReadStream(file);
             var builder = new WorkItemLogBuilder { Source = path };
-            var format = options.Format == WorkItemLogFormat.Auto ? Detect(path, stream) : options.Format;
-            if (format == WorkItemLogFormat.JsonLines) ReadJsonLines(stream, length, path, options, builder, progress);
-            else ReadCsv(stream, length, path, options, format == WorkItemLogFormat.Auto ? null : format == WorkItemLogFormat.Wide, builder, progress);
+            Action<WorkItemLogColumns> found = columns =>
+            {
+                builder.Columns = columns;
+                columnsFound?.Invoke(columns);
+            };
+            // A changelog or long form may be JSON lines as well as CSV; only wide form is CSV alone.
+            var json = options.Format == WorkItemLogFormat.JsonLines
+                || (options.Format != WorkItemLogFormat.Wide && Detect(path, stream) == WorkItemLogFormat.JsonLines);
+            if (json) ReadJsonLines(stream, length, path, options, builder, progress, found);
+            else ReadCsv(stream, length, path, options, WorkItemLogColumns.FormOf(options.Format), builder, progress, found);
             // A file cut short while it is read ends early and would read as a whole log of fewer items. One
             // that grows is read to its new end, as a log being written should be.
             if (stream.BytesRead < length)
@@ -85,7 +94,7 @@ namespace ConstraintTools.Logs
             return text;
         }
 
-        private static void ReadCsv(CountingReadStream stream, long length, string path, LogReadOptions options, bool? wide, WorkItemLogBuilder builder, Action<long, long>? progress)
+        private static void ReadCsv(CountingReadStream stream, long length, string path, LogReadOptions options, WorkItemLogForm? form, WorkItemLogBuilder builder, Action<long, long>? progress, Action<WorkItemLogColumns> found)
         {
             using var text = OpenText(stream);
             var csvOptions = new CsvDataReaderOptions
@@ -99,7 +108,7 @@ namespace ConstraintTools.Logs
             long next = 1;
             try
             {
-                ReadCsvRows(text, csvOptions, path, options, wide, builder, progress, stream, length, ref next);
+                ReadCsvRows(text, csvOptions, path, options, form, builder, progress, found, stream, length, ref next);
             }
             catch (CsvMissingHeadersException)
             {
@@ -117,20 +126,21 @@ namespace ConstraintTools.Logs
             }
         }
 
-        private static void ReadCsvRows(TextReader text, CsvDataReaderOptions csvOptions, string path, LogReadOptions options, bool? wide,
-            WorkItemLogBuilder builder, Action<long, long>? progress, CountingReadStream stream, long length, ref long next)
+        private static void ReadCsvRows(TextReader text, CsvDataReaderOptions csvOptions, string path, LogReadOptions options, WorkItemLogForm? form,
+            WorkItemLogBuilder builder, Action<long, long>? progress, Action<WorkItemLogColumns> found, CountingReadStream stream, long length, ref long next)
         {
             using var csv = CsvDataReader.Create(text, csvOptions);
             var names = new string[csv.FieldCount];
             for (var i = 0; i < names.Length; i++) names[i] = csv.GetName(i);
             next = 2;
-            var columns = WorkItemLogColumns.Resolve(names, options, wide, path);
+            var columns = WorkItemLogColumns.Resolve(names, options, form, path);
+            found(columns);
 
             // Physical lines: a record's raw text ends with its line break, so the next record starts
             // as many lines further down as the raw text holds breaks (quoted fields may hold more).
             var raw = new char[4096];
             Func<int, object?> field = i => i < csv.RowFieldCount ? csv.GetString(i) : null;
-            var cleanRows = columns.IsWide ? null : new CleanCsvRows(csv, columns);
+            var cleanRows = columns.IsPlainLong ? new CleanCsvRows(csv, columns) : null;
             var nextProgress = ProgressEveryBytes;
             while (csv.Read())
             {
@@ -170,7 +180,7 @@ namespace ConstraintTools.Logs
             return breaks;
         }
 
-        private static void ReadJsonLines(CountingReadStream stream, long length, string path, LogReadOptions options, WorkItemLogBuilder builder, Action<long, long>? progress)
+        private static void ReadJsonLines(CountingReadStream stream, long length, string path, LogReadOptions options, WorkItemLogBuilder builder, Action<long, long>? progress, Action<WorkItemLogColumns> found)
         {
             using var text = OpenText(stream);
             var names = new List<string>();
@@ -198,7 +208,7 @@ namespace ConstraintTools.Logs
                 if (IsBlank(content, chars)) continue;
                 if (utf8.Length < Encoding.UTF8.GetMaxByteCount(chars)) utf8 = new byte[Encoding.UTF8.GetMaxByteCount(chars)];
                 var count = Encoding.UTF8.GetBytes(content, 0, chars, utf8, 0);
-                if (columns != null && cleanLines.TryAdd(utf8, count, lastNames!, columns, builder)) continue;
+                if (columns != null && columns.IsPlainLong && cleanLines.TryAdd(utf8, count, lastNames!, columns, builder)) continue;
                 var where = Location(path, line);
                 names.Clear();
                 values.Clear();
@@ -221,7 +231,8 @@ namespace ConstraintTools.Logs
                     lastNames = names.ToArray();
                     try
                     {
-                        columns = WorkItemLogColumns.Resolve(lastNames, options, wide: false, path);
+                        columns = WorkItemLogColumns.Resolve(lastNames, options, WorkItemLogColumns.FormOf(options.Format), path, wideAllowed: false);
+                        found(columns);
                     }
                     catch (WorkflowException ex)
                     {

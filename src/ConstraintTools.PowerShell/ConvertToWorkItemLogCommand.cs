@@ -45,13 +45,19 @@ namespace ConstraintTools.PowerShell
 
         /// <summary>Long (an object per status change) or Wide (an object per item, a date property per stage); Auto takes wide form when there is an id but no status property.</summary>
         [Parameter]
-        [ValidateSet("Auto", "Long", "Wide")]
+        [ValidateSet("Auto", "Long", "Changelog", "Wide")]
         public WorkItemLogFormat Format { get; set; } = WorkItemLogFormat.Auto;
 
         /// <summary>Exact formats of timestamps given as text, such as 'M/d/yyyy h:mm tt' or 'dd.MM.yyyy' (invariant culture), tried in order before the usual ones; a format without an offset is read as UTC.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string[]? TimestampFormat { get; set; }
+
+        /// <summary>The zone a timestamp without an offset, or a date alone, was written in: a zone id such as 'Europe/Berlin' or an offset such as '+01:00'; without it such timestamps are UTC. The log keeps it, and day and week buckets (Get-CumulativeFlow, Get-Forecast) are that zone's days.</summary>
+        [Parameter]
+        [TimeZoneTransformation]
+        [ValidateNotNull]
+        public TimeZoneInfo? TimeZone { get; set; }
 
         /// <summary>Names the objects in the descriptions of skipped rows and becomes the log's Source.</summary>
         [Parameter]
@@ -74,8 +80,10 @@ namespace ConstraintTools.PowerShell
                     : InputObject.Properties.Where(p => p.IsGettable).Select(p => p.Name).ToArray();
                 try
                 {
-                    var options = new LogReadOptions { IdColumn = IdColumn, TimestampColumn = TimestampColumn, StatusColumn = StatusColumn, StageColumns = StageColumn, TimestampFormats = TimestampFormat };
-                    columns = WorkItemLogColumns.Resolve(names, options, Format == WorkItemLogFormat.Auto ? (bool?)null : Format == WorkItemLogFormat.Wide, SourceName);
+                    var options = new LogReadOptions { IdColumn = IdColumn, TimestampColumn = TimestampColumn, StatusColumn = StatusColumn, StageColumns = StageColumn, TimestampFormats = TimestampFormat, TimeZone = TimeZone };
+                    columns = WorkItemLogColumns.Resolve(names, options, WorkItemLogColumns.FormOf(Format), SourceName);
+                    builder!.Columns = columns;
+                    WriteVerbose($"{SourceName ?? "input"}: {columns.Describe()}");
                 }
                 catch (WorkflowException ex)
                 {
@@ -114,7 +122,16 @@ namespace ConstraintTools.PowerShell
         protected override void EndProcessing()
         {
             if (failed || builder is null) return;
-            var log = builder.Build();
+            WorkItemLog log;
+            try
+            {
+                log = builder.Build();
+            }
+            catch (WorkflowException ex)
+            {
+                WriteError(new ErrorRecord(ex, "InvalidWorkItemLog", ErrorCategory.InvalidData, SourceName ?? (object)"input"));
+                return;
+            }
             ImportWorkItemLogCommand.WriteLog(this, log, SourceName ?? "input", "object", SourceName ?? (object)"input");
         }
     }

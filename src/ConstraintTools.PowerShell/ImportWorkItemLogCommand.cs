@@ -41,6 +41,12 @@ namespace ConstraintTools.PowerShell
         [ValidateNotNullOrEmpty]
         public string[]? TimestampFormat { get; set; }
 
+        /// <summary>The zone a timestamp without an offset, or a date alone, was written in: a zone id such as 'Europe/Berlin' or an offset such as '+01:00'; without it such timestamps are UTC. The log keeps it, and day and week buckets (Get-CumulativeFlow, Get-Forecast) are that zone's days.</summary>
+        [Parameter]
+        [TimeZoneTransformation]
+        [ValidateNotNull]
+        public TimeZoneInfo? TimeZone { get; set; }
+
         internal LogReadOptions Options => new LogReadOptions
         {
             TimestampFormats = TimestampFormat,
@@ -49,6 +55,7 @@ namespace ConstraintTools.PowerShell
             StatusColumn = StatusColumn,
             Format = Format,
             StageColumns = StageColumn,
+            TimeZone = TimeZone,
         };
 
         protected override string FileKind => "log";
@@ -60,6 +67,15 @@ namespace ConstraintTools.PowerShell
             var activity = $"Reading {System.IO.Path.GetFileName(file)}";
             var shown = false;
             long read = 0, length = 0;
+            // Found on the reading thread, said on the pipeline thread, the only one that may write.
+            string? detected = null, said = null;
+            void SayDetected()
+            {
+                var now = Volatile.Read(ref detected);
+                if (now is null || now == said) return;
+                said = now;
+                WriteVerbose($"{file}: {now}");
+            }
             try
             {
                 var log = ReadStoppably(stop => WorkItemLogReader.Read(file, Options, (bytesRead, bytes) =>
@@ -68,8 +84,9 @@ namespace ConstraintTools.PowerShell
                     stop.ThrowIfCancellationRequested();
                     Interlocked.Exchange(ref read, bytesRead);
                     Interlocked.Exchange(ref length, bytes);
-                }), () =>
+                }, columns => Volatile.Write(ref detected, columns.Describe())), () =>
                 {
+                    SayDetected();
                     var (bytesRead, bytes) = (Interlocked.Read(ref read), Interlocked.Read(ref length));
                     // A pipe states no length (-1): its progress is the megabytes read so far.
                     if (Math.Max(bytes, bytesRead) < ProgressThresholdBytes) return;
@@ -79,6 +96,9 @@ namespace ConstraintTools.PowerShell
                         PercentComplete = bytes <= 0 ? -1 : (int)Math.Min(100, bytesRead * 100 / bytes),
                     });
                 });
+                // The whole file may show more than its header did: which wide-form columns held dates.
+                Volatile.Write(ref detected, log.Detected);
+                SayDetected();
                 WriteLog(this, log, log.Source ?? file, "row", file);
             }
             catch (WorkflowException ex)

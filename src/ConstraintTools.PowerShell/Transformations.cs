@@ -32,6 +32,24 @@ namespace ConstraintTools.PowerShell
         }
     }
 
+    /// <summary>Lets a -TimeZone parameter take a zone id ('Europe/Berlin') or an offset ('+01:00', 'UTC-5') as well as a TimeZoneInfo.</summary>
+    public sealed class TimeZoneTransformationAttribute : ArgumentTransformationAttribute
+    {
+        public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+        {
+            var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            if (value is not string text) return value;
+            try
+            {
+                return LogTimeZone.Parse(text);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new ArgumentTransformationMetadataException(ex.Message.Split(new[] { " (Parameter" }, StringSplitOptions.None)[0], ex);
+            }
+        }
+    }
+
     /// <summary>Lets a rate parameter take the workflow notation: '15/week', '3/day', or a number per week.</summary>
     public sealed class RatePerWeekTransformationAttribute : ArgumentTransformationAttribute
     {

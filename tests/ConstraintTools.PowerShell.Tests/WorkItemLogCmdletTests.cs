@@ -171,6 +171,62 @@ public sealed class WorkItemLogCmdletTests : IDisposable
     }
 
     [Fact]
+    public void ALogsOwnEventsConvertBackToTheSameLog()
+    {
+        var path = Write("roundtrip.csv", LongCsv);
+
+        var (output, errors) = session.Invoke($"$log = Import-WorkItemLog '{path}' -WarningAction SilentlyContinue; $log; $log.Events | ConvertTo-WorkItemLog");
+
+        Assert.Empty(errors);
+        Assert.Equal(2, output.Count);
+        Assert.Equal(Events(output[0]), Events(output[1]));
+    }
+
+    [Fact]
+    public void ConvertsChangelogObjectsKeepingOnlyStatusChanges()
+    {
+        var (output, errors) = session.Invoke("""
+            @(
+              [pscustomobject]@{ Key = 'P-1'; Created = '2026-03-02T09:00:00Z'; Field = 'assignee'; From = ''; To = 'Ann'; Date = '2026-03-02T10:00:00Z' }
+              [pscustomobject]@{ Key = 'P-1'; Created = '2026-03-02T09:00:00Z'; Field = 'status'; From = 'Open'; To = 'Done'; Date = '2026-03-04T09:00:00Z' }
+            ) | ConvertTo-WorkItemLog
+            """);
+
+        Assert.Empty(errors);
+        Assert.Equal(new[] { "P-1 2026-03-02T09:00 Open", "P-1 2026-03-04T09:00 Done" }, Events(output.Single()));
+    }
+
+    [Fact]
+    public void VerboseSaysWhichFormAndColumnsWereDetectedAndTheLogKeepsThem()
+    {
+        var path = Write("detected.csv", LongCsv);
+
+        var (output, errors) = session.Invoke($"Import-WorkItemLog '{path}' -Verbose -WarningAction SilentlyContinue 4>&1 | ForEach-Object {{ if ($_ -is [System.Management.Automation.VerboseRecord]) {{ 'VERBOSE ' + $_.Message }} else {{ $_ }} }}");
+
+        Assert.Empty(errors);
+        Assert.Contains($"VERBOSE {path}: long form (a row per status change): id 'Issue key', timestamp 'Changed', status 'To Status'; give -IdColumn, -TimestampColumn, -StatusColumn or -Format to read it otherwise",
+            output.Select(o => o.ToString()));
+        var log = output.Single(IsLog);
+        Assert.Equal(("Long", "Issue key", "Changed", "To Status"),
+            (log.Properties["Form"].Value.ToString(), (string)log.Properties["IdColumn"].Value, (string)log.Properties["TimestampColumn"].Value, (string)log.Properties["StatusColumn"].Value));
+    }
+
+    [Fact]
+    public void TimeZoneReadsDatesInItsClockAndAnUnknownZoneIsAnError()
+    {
+        var path = Write("zone.csv", "Key,Date,Status\nF-1,2026-03-23,Open\n");
+
+        var (output, errors) = session.Invoke($"$l = Import-WorkItemLog '{path}' -TimeZone Europe/Berlin; $l.TimeZone.Id; $l; [pscustomobject]@{{ Key = 'F-1'; Date = '2026-03-23'; Status = 'Open' }} | ConvertTo-WorkItemLog -TimeZone '+01:00'");
+        var (_, unknown) = session.Invoke($"Import-WorkItemLog '{path}' -TimeZone Mars/Olympus");
+
+        Assert.Empty(errors);
+        Assert.Equal("Europe/Berlin", output[0].ToString());
+        Assert.Equal(new[] { "F-1 2026-03-22T23:00 Open" }, Events(output[1]));
+        Assert.Equal(new[] { "F-1 2026-03-22T23:00 Open" }, Events(output[2]));
+        Assert.Contains("there is no time zone 'Mars/Olympus'; give a zone id such as 'Europe/Berlin'", unknown.Single().ToString());
+    }
+
+    [Fact]
     public void ObjectsWithoutTheColumnsAreAnError()
     {
         var (output, errors) = session.Invoke("[pscustomobject]@{ a = 1; b = 2 } | ConvertTo-WorkItemLog");

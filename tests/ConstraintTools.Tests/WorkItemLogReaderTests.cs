@@ -220,6 +220,72 @@ public sealed class WorkItemLogReaderTests : IDisposable
     }
 
     [Fact]
+    public void AJiraChangelogKeepsOnlyStatusChangesAndGivesEachItemItsFirstStatus()
+    {
+        // Status is the current status; To String the status entered. PRJ-3 never changed status.
+        var path = Write("changelog.csv", """
+            Issue key,Status,Created,Field,From String,To String,Changed
+            PRJ-1,Done,2026-03-02T09:00:00Z,assignee,,Ann,2026-03-02T10:00:00Z
+            PRJ-1,Done,2026-03-02T09:00:00Z,status,To Do,In Progress,2026-03-04T09:00:00Z
+            PRJ-1,Done,2026-03-02T09:00:00Z,Status,In Progress,Done,2026-03-09T09:00:00Z
+            PRJ-2,In Progress,2026-03-03T09:00:00Z,Status,To Do,In Progress,2026-03-05T09:00:00Z
+            PRJ-2,In Progress,2026-03-03T09:00:00Z,priority,Low,High,2026-03-06T09:00:00Z
+            PRJ-3,To Do,2026-03-06T09:00:00Z,assignee,,Bo,2026-03-07T09:00:00Z
+            """);
+
+        var log = Read(path);
+
+        Assert.Equal(new[]
+        {
+            "PRJ-1 2026-03-02T09:00:00 To Do", "PRJ-1 2026-03-04T09:00:00 In Progress", "PRJ-1 2026-03-09T09:00:00 Done",
+            "PRJ-2 2026-03-03T09:00:00 To Do", "PRJ-2 2026-03-05T09:00:00 In Progress",
+            "PRJ-3 2026-03-06T09:00:00 To Do",
+        }, Events(log));
+        Assert.Equal(0, log.SkippedRows);
+        Assert.Equal((WorkItemLogForm.Changelog, "Issue key", "Changed", "To String", "Field", "From String", "Created", "Status"),
+            (log.Form, log.IdColumn, log.TimestampColumn, log.StatusColumn, log.FieldColumn, log.FromColumn, log.CreatedColumn, log.CurrentStatusColumn));
+        Assert.Equal("changelog (a row per change of an item): id 'Issue key', timestamp 'Changed', status entered 'To String', only rows whose 'Field' is Status, "
+            + "first status from 'From String' entered at 'Created', current status 'Status' (for items never moved); give -IdColumn, -TimestampColumn, -StatusColumn or -Format to read it otherwise",
+            log.Detected);
+    }
+
+    [Fact]
+    public void ALongChangelogWithFromAndToNamesIsReadAsChangesNotAsWideForm()
+    {
+        var path = Write("jira-long.csv", """
+            issue_key,status_from_name,status_to_name,status_change_date,issue_created_date
+            BUG-7,Open,In Progress,2026-01-05 10:00:00,2026-01-02 08:00:00
+            BUG-7,In Progress,Closed,2026-01-08 16:30:00,2026-01-02 08:00:00
+            BUG-9,Open,Closed,2026-01-06 11:00:00,2026-01-06 09:00:00
+            """);
+
+        var log = Read(path);
+
+        Assert.Equal(new[]
+        {
+            "BUG-7 2026-01-02T08:00:00 Open", "BUG-7 2026-01-05T10:00:00 In Progress", "BUG-7 2026-01-08T16:30:00 Closed",
+            "BUG-9 2026-01-06T09:00:00 Open", "BUG-9 2026-01-06T11:00:00 Closed",
+        }, Events(log));
+        Assert.Equal(0, log.SkippedRows);
+    }
+
+    [Theory]
+    [InlineData("Work Item Id,Changed Date,State")]
+    [InlineData("System.Id,System.ChangedDate,System.State")]
+    [InlineData("number,created_at,column_name")]
+    [InlineData("ItemId,TimestampUtc,Status")]
+    [InlineData("key,changed,Status,To")]
+    public void DetectsAzureDevOpsGitHubAndOwnColumnNames(string header)
+    {
+        var extra = header.EndsWith(",To", StringComparison.Ordinal) ? ",Done" : "";
+        var path = Write("detect2.csv", header + $"\nA,2026-01-01T00:00:00Z{extra},Build\nA,2026-01-02T00:00:00Z{extra},Done\n");
+
+        var log = Read(path);
+
+        Assert.Equal(new[] { "A 2026-01-01T00:00:00 Build", "A 2026-01-02T00:00:00 Done" }, Events(log));
+    }
+
+    [Fact]
     public void AMissingColumnIsAnErrorNamingTheColumnsFound()
     {
         var path = Write("nocol.csv", "id,status,comment\nA,Build,x\n");
@@ -252,6 +318,90 @@ public sealed class WorkItemLogReaderTests : IDisposable
         }, Events(log));
         Assert.Equal(1, log.SkippedRows);
         Assert.StartsWith($"{path}:4: column 'In Progress': 'soon' is not a date", log.Problems.Single());
+    }
+
+    [Fact]
+    public void WideFormTakesOnlyColumnsHoldingDatesAsStagesAndOneStageForADuplicateName()
+    {
+        // ActionableAgile's layout: stage columns in order, then text columns; Done appears twice.
+        var path = Write("aa.csv", """
+            ID,Link,Name,Backlog,In Progress,Done,Done,Type,Release,Stage,Components
+            BUG-1,https://example.org/BUG-1,Crash on save,2026-03-02,2026-03-05,2026-03-09,,Bug,R1.2,Triage,Editor
+            BUG-2,,Wrong total,2026-03-03,,,,Bug,R1.2,,"Billing, Tax"
+            BUG-3,,Slow search,2026-03-04,2026-03-06,2026-03-12,2026-03-10,Bug,,Stage 2,
+            BUG-4,,Typo,2026-03-05,later,,,Bug,R1.3,,
+            """);
+
+        var log = Read(path);
+
+        Assert.Equal(new[]
+        {
+            "BUG-1 2026-03-02T00:00:00 Backlog", "BUG-1 2026-03-05T00:00:00 In Progress", "BUG-1 2026-03-09T00:00:00 Done",
+            "BUG-2 2026-03-03T00:00:00 Backlog",
+            "BUG-3 2026-03-04T00:00:00 Backlog", "BUG-3 2026-03-06T00:00:00 In Progress", "BUG-3 2026-03-10T00:00:00 Done",
+            "BUG-4 2026-03-05T00:00:00 Backlog",
+        }, Events(log));
+        Assert.Equal(new[] { "Backlog", "In Progress", "Done", "Done" }, log.StageColumns);
+        Assert.Equal(1, log.SkippedRows);
+        Assert.StartsWith($"{path}:5: column 'In Progress': 'later' is not a date", log.Problems.Single());
+    }
+
+    [Fact]
+    public void AFileOfNoFormIsAnErrorNamingItsColumnsAndTheParametersToGive()
+    {
+        var path = Write("noform.csv", "Key,Summary,Release\nA-1,Login,R1\n");
+
+        var ex = Assert.Throws<WorkflowException>(() => Read(path));
+
+        Assert.Equal($"{path}: no column beside the id column 'Key' holds a date, so this is not wide form (a date column per stage); the columns are 'Key', 'Summary', 'Release'; "
+            + "name the status and timestamp columns with -StatusColumn and -TimestampColumn, or the stage columns with -StageColumn", ex.Message);
+    }
+
+    [Fact]
+    public void ATimeZoneReadsTimestampsWithoutAnOffsetAndDatesInItsClockAndDaysAreItsDays()
+    {
+        // F-2 finished on 23 March in Berlin, before 01:00 local time: 22 March in UTC.
+        var path = Write("fines.csv", """
+            case,time,status
+            F-1,2026-03-20,Ready
+            F-1,2026-03-21 09:30,Done
+            F-2,2026-03-20T08:00:00Z,Ready
+            F-2,2026-03-23T00:30:00+01:00,Done
+            F-3,2026-03-22,Ready
+            F-3,1774306800,Done
+            """);
+
+        var log = Read(path, new LogReadOptions { IdColumn = "case", TimeZone = LogTimeZone.Parse("Europe/Berlin") });
+        var history = ConstraintTools.Analysis.ThroughputHistory.FromLog(log, FlowMeasurementTests.Delivery(), to: new DateTime(2026, 3, 26, 0, 0, 0, DateTimeKind.Utc));
+
+        Assert.Equal(new[]
+        {
+            "F-1 2026-03-19T23:00:00 Ready", "F-1 2026-03-21T08:30:00 Done",
+            "F-2 2026-03-20T08:00:00 Ready", "F-2 2026-03-22T23:30:00 Done",
+            "F-3 2026-03-21T23:00:00 Ready", "F-3 2026-03-23T23:00:00 Done",
+        }, Events(log));
+        Assert.Equal("Europe/Berlin", log.TimeZone!.Id);
+        Assert.Equal(new DateTime(2026, 3, 20), history.From);
+        // 20, 21, 22, 23, 24, 25 March, Berlin days: F-1 on the 21st, F-2 on the 23rd, F-3 on the 24th.
+        Assert.Equal(new[] { 0, 1, 0, 1, 1, 0 }, history.ItemsPerDay);
+    }
+
+    [Theory]
+    [InlineData("+01:00", 60)]
+    [InlineData("UTC-5", -300)]
+    [InlineData("-0330", -210)]
+    [InlineData("UTC", 0)]
+    public void ATimeZoneMayBeAnOffset(string name, int minutes)
+    {
+        Assert.Equal(TimeSpan.FromMinutes(minutes), LogTimeZone.Parse(name).BaseUtcOffset);
+    }
+
+    [Fact]
+    public void AnUnknownTimeZoneIsAnErrorSayingWhatToGive()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => LogTimeZone.Parse("Mars/Olympus"));
+
+        Assert.StartsWith("there is no time zone 'Mars/Olympus'; give a zone id such as 'Europe/Berlin' or 'America/New_York', or an offset such as '+01:00' or '-05:00'", ex.Message);
     }
 
     [Fact]

@@ -31,7 +31,10 @@ namespace ConstraintTools.Analysis
 
             var window = LogWindow.Resolve(log, from, to);
             var step = interval.Ticks;
-            var first = window.From.Ticks / step * step;
+            // Intervals start at the log zone's midnight (at its offset when the window starts), so that a day or a
+            // week of the chart is the team's.
+            var shift = LogTimeZone.ClockTicks(window.From.Ticks, log.TimeZone) - window.From.Ticks;
+            var first = Math.Max(0, (window.From.Ticks + shift) / step * step - shift);
             var end = window.EndTicks;
             var count = (end - first + step - 1) / step;
             if (count > MaxIntervals)

@@ -87,25 +87,32 @@ namespace ConstraintTools.Analysis
             if (workflow is null) throw new ArgumentNullException(nameof(workflow));
 
             var window = LogWindow.Resolve(log, from, to);
-            var firstDay = CeilingToDay(window.From.Ticks);
+            // Days are the log's zone's days: an item finished at 00:30 in Berlin is finished that day, not the day before in UTC.
+            var zone = log.TimeZone;
+            long Local(long utc) => LogTimeZone.ClockTicks(utc, zone);
+            var firstDay = CeilingToDay(Local(window.From.Ticks));
             // A window that takes in 9999-12-31 to its last tick ends at the midnight after it, which no DateTime
             // names; that day is left out, so the history's end (To) is a date.
-            var endDay = Math.Min(window.EndTicks / TimeSpan.TicksPerDay * TimeSpan.TicksPerDay, DateTime.MaxValue.Date.Ticks);
+            var endDay = Math.Min(Local(window.EndTicks) / TimeSpan.TicksPerDay * TimeSpan.TicksPerDay, DateTime.MaxValue.Date.Ticks);
             if (endDay <= firstDay)
-                throw new ArgumentException($"The window ({window.From:u} to {window.To:u}) holds no whole UTC day, and only whole days make a throughput history; widen the window.");
+                throw new ArgumentException($"The window ({window.From:u} to {window.To:u}) holds no whole {(zone is null ? "UTC" : zone.Id)} day, and only whole days make a throughput history; widen the window.");
 
             var counts = new int[(endDay - firstDay) / TimeSpan.TicksPerDay];
             var timeline = new ItemTimeline(log, StatusMap.For(log, workflow), workflow.Stages.Count, window.EndTicks);
             for (var item = 0; item < log.ItemCount; item++)
-                if (timeline.Load(item) && timeline.DoneTicks >= firstDay && timeline.DoneTicks < endDay)
-                    counts[(timeline.DoneTicks - firstDay) / TimeSpan.TicksPerDay]++;
+            {
+                if (!timeline.Load(item)) continue;
+                var done = timeline.DoneTicks < 0 ? timeline.DoneTicks : Local(timeline.DoneTicks);
+                if (done >= firstDay && done < endDay) counts[(done - firstDay) / TimeSpan.TicksPerDay]++;
+            }
 
-            var first = new DateTime(firstDay, DateTimeKind.Utc);
+            var kind = zone is null ? DateTimeKind.Utc : DateTimeKind.Unspecified;
+            var first = new DateTime(firstDay, kind);
             var reason = workflow.DoneStates.Count == 0
                 ? $"workflow '{Display.Excerpt(workflow.Name)}' lists no doneStates, so no item of the log is ever finished"
                 : $"no item of the log entered a done status ({Display.Names(workflow.DoneStates)}) in the {counts.Length} whole days from {first:yyyy-MM-dd} up to {first.AddDays(counts.Length):yyyy-MM-dd}";
-            var nextDay = CeilingToDay(window.EndTicks);
-            return new ThroughputHistory(log.Source, workflow.Name, counts, first, nextDay <= DateTime.MaxValue.Ticks ? new DateTime(nextDay, DateTimeKind.Utc) : null, reason);
+            var nextDay = CeilingToDay(Local(window.EndTicks));
+            return new ThroughputHistory(log.Source, workflow.Name, counts, first, nextDay <= DateTime.MaxValue.Ticks ? new DateTime(nextDay, kind) : null, reason);
         }
 
         private static long CeilingToDay(long ticks) => (ticks + TimeSpan.TicksPerDay - 1) / TimeSpan.TicksPerDay * TimeSpan.TicksPerDay;

@@ -5,7 +5,7 @@ namespace ConstraintTools
     /// <summary>How a work-item log file is laid out.</summary>
     public enum WorkItemLogFormat
     {
-        /// <summary>JSON lines when the file is named *.jsonl / *.ndjson or starts with '{'; otherwise CSV, long form when it has a status column and wide form when it has none.</summary>
+        /// <summary>JSON lines when the file is named *.jsonl / *.ndjson or starts with '{'; otherwise CSV: changelog when it has a field or from column, long form when it has a status column and wide form when it has none.</summary>
         Auto,
 
         /// <summary>CSV with one row per status change: item id, timestamp, new status.</summary>
@@ -14,8 +14,15 @@ namespace ConstraintTools
         /// <summary>CSV with one row per item and a column per stage holding the date the item entered it (an empty cell: never entered).</summary>
         Wide,
 
-        /// <summary>One JSON object per line, with the same property names as long-form columns.</summary>
+        /// <summary>One JSON object per line, with the same property names as long-form or changelog columns.</summary>
         JsonLines,
+
+        /// <summary>
+        /// CSV with one row per change of an item (a Jira changelog export): only rows whose field column says
+        /// Status are status changes, and the first change's from status, entered at the item's created date,
+        /// is the item's first status. Auto takes it when there is a field or from column.
+        /// </summary>
+        Changelog,
     }
 
     /// <summary>
@@ -41,6 +48,12 @@ namespace ConstraintTools
         /// tried in order before the usual forms of <see cref="LogTimestamp"/>; a format without an offset is UTC.
         /// </summary>
         public IReadOnlyList<string>? TimestampFormats { get; set; }
+
+        /// <summary>
+        /// The zone a timestamp without an offset, or a date alone, was written in (null: UTC). The log keeps it, and
+        /// day and week buckets (cumulative flow, forecasts) are that zone's days.
+        /// </summary>
+        public System.TimeZoneInfo? TimeZone { get; set; }
 
         /// <summary>Wide form: the stage columns, in order; when empty every column but the id column is a stage.</summary>
         public IReadOnlyList<string>? StageColumns { get; set; }

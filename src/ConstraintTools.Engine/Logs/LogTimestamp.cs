@@ -44,14 +44,39 @@ namespace ConstraintTools
         public static bool TryParse(string? text, out DateTimeOffset value) => TryParse(text, null, out value);
 
         /// <summary>Tries <paramref name="formats"/> (exact, invariant culture, UTC unless the format has an offset), then the usual forms.</summary>
-        public static bool TryParse(string? text, string[]? formats, out DateTimeOffset value)
+        public static bool TryParse(string? text, string[]? formats, out DateTimeOffset value) => TryParse(text, formats, null, out value);
+
+        /// <summary>
+        /// As <see cref="TryParse(string, string[], out DateTimeOffset)"/>, with a timestamp without an offset (a date
+        /// alone too) read as the clock time of <paramref name="zone"/> rather than UTC; epoch times are UTC always.
+        /// </summary>
+        public static bool TryParse(string? text, string[]? formats, TimeZoneInfo? zone, out DateTimeOffset value)
         {
             value = default;
             if (text is null) return false;
             var s = text.Trim();
             if (s.Length == 0) return false;
-            return (formats != null && TryParseExact(s, formats, out value))
-                || TryParseIso(new StringCharacters(s), out value) || TryParseEpoch(new StringCharacters(s), out value) || TryParseJira(s, out value);
+            if (formats != null && TryParseExact(s, formats, zone, out value)) return true;
+            if (TryParseIso(new StringCharacters(s), out value, out var hasOffset))
+            {
+                if (!hasOffset) value = InZone(value, zone);
+                return true;
+            }
+            if (TryParseEpoch(new StringCharacters(s), out value)) return true;
+            if (!TryParseJira(s, out value)) return false;
+            value = InZone(value, zone);
+            return true;
+        }
+
+        /// <summary>A clock time read as UTC (its offset zero) taken instead as the clock time of <paramref name="zone"/>.</summary>
+        private static DateTimeOffset InZone(DateTimeOffset clock, TimeZoneInfo? zone)
+        {
+            if (zone is null) return clock;
+            var local = new DateTime(clock.Ticks, DateTimeKind.Unspecified);
+            var offset = zone.GetUtcOffset(local);
+            var utc = local.Ticks - offset.Ticks;
+            // A clock time so near either end of the calendar that the zone takes it past it stays UTC.
+            return utc < 0 || utc > DateTime.MaxValue.Ticks ? clock : new DateTimeOffset(local, offset);
         }
 
         /// <summary>A format of <see cref="Suggested"/> that reads <paramref name="text"/>, or null.</summary>
@@ -64,9 +89,20 @@ namespace ConstraintTools
             return null;
         }
 
-        private static bool TryParseExact(string s, string[] formats, out DateTimeOffset value) =>
-            DateTimeOffset.TryParseExact(s, formats, CultureInfo.InvariantCulture,
-                DateTimeStyles.AllowInnerWhite | DateTimeStyles.AssumeUniversal, out value);
+        private static bool TryParseExact(string s, string[] formats, out DateTimeOffset value) => TryParseExact(s, formats, null, out value);
+
+        private static bool TryParseExact(string s, string[] formats, TimeZoneInfo? zone, out DateTimeOffset value)
+        {
+            foreach (var format in formats)
+            {
+                if (!DateTimeOffset.TryParseExact(s, format, CultureInfo.InvariantCulture, DateTimeStyles.AllowInnerWhite | DateTimeStyles.AssumeUniversal, out value)) continue;
+                // A format with an offset specifier (z, zz, zzz, K) says where; one without is the zone's clock.
+                if (format.IndexOf('z') < 0 && format.IndexOf('K') < 0) value = InZone(value, zone);
+                return true;
+            }
+            value = default;
+            return false;
+        }
 
         /// <summary>
         /// <see cref="TryParse(string, out DateTimeOffset)"/> on <paramref name="length"/> characters of
@@ -79,7 +115,10 @@ namespace ConstraintTools
         /// <see cref="TryParse(string, string[], out DateTimeOffset)"/> on characters of a buffer. With no
         /// <paramref name="formats"/>, ISO 8601 and epoch times are read without making a string.
         /// </summary>
-        public static bool TryParse(char[] chars, int start, int length, string[]? formats, out DateTimeOffset value)
+        public static bool TryParse(char[] chars, int start, int length, string[]? formats, out DateTimeOffset value) => TryParse(chars, start, length, formats, null, out value);
+
+        /// <summary>As <see cref="TryParse(char[], int, int, string[], out DateTimeOffset)"/>, with a timestamp without an offset read in <paramref name="zone"/>.</summary>
+        public static bool TryParse(char[] chars, int start, int length, string[]? formats, TimeZoneInfo? zone, out DateTimeOffset value)
         {
             if (chars is null) throw new ArgumentNullException(nameof(chars));
             if (start < 0 || length < 0 || start > chars.Length - length) throw new ArgumentOutOfRangeException(nameof(length));
@@ -89,10 +128,17 @@ namespace ConstraintTools
             while (end > start && char.IsWhiteSpace(chars[end - 1])) end--;
             if (start == end) return false;
             // Given formats come first, so that one such as yyyy-dd-MM is not read as ISO 8601.
-            if (formats != null) return TryParse(new string(chars, start, end - start), formats, out value);
+            if (formats != null) return TryParse(new string(chars, start, end - start), formats, zone, out value);
             var characters = new ArrayCharacters(chars, start, end - start);
-            return TryParseIso(characters, out value) || TryParseEpoch(characters, out value)
-                || TryParseJira(new string(chars, start, end - start), out value);
+            if (TryParseIso(characters, out value, out var hasOffset))
+            {
+                if (!hasOffset && zone != null) value = InZone(value, zone);
+                return true;
+            }
+            if (TryParseEpoch(characters, out value)) return true;
+            if (!TryParseJira(new string(chars, start, end - start), out value)) return false;
+            value = InZone(value, zone);
+            return true;
         }
 
         private static bool TryParseJira(string s, out DateTimeOffset value)
@@ -115,20 +161,26 @@ namespace ConstraintTools
         public static bool TryConvert(object? value, out DateTimeOffset result) => TryConvert(value, null, out result);
 
         /// <summary>A value from a pipeline object: a DateTime (local converted, unspecified taken as UTC), a DateTimeOffset, an epoch time as an integer, or text read with <paramref name="formats"/> first.</summary>
-        public static bool TryConvert(object? value, string[]? formats, out DateTimeOffset result)
+        public static bool TryConvert(object? value, string[]? formats, out DateTimeOffset result) => TryConvert(value, formats, null, out result);
+
+        /// <summary>As <see cref="TryConvert(object, string[], out DateTimeOffset)"/>, with text without an offset, and a DateTime of unspecified kind, read in <paramref name="zone"/>.</summary>
+        public static bool TryConvert(object? value, string[]? formats, TimeZoneInfo? zone, out DateTimeOffset result)
         {
             switch (value)
             {
                 case long or int or ulong or uint:
-                    return TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), formats, out result);
+                    return TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), formats, zone, out result);
                 case DateTimeOffset offset:
                     result = offset;
+                    return true;
+                case DateTime time when time.Kind == DateTimeKind.Unspecified && zone != null:
+                    result = InZone(new DateTimeOffset(time.Ticks, TimeSpan.Zero), zone);
                     return true;
                 case DateTime time:
                     result = new DateTimeOffset(AsUtc(time));
                     return true;
                 case string text:
-                    return TryParse(text, formats, out result);
+                    return TryParse(text, formats, zone, out result);
                 default:
                     result = default;
                     return false;
@@ -168,9 +220,10 @@ namespace ConstraintTools
             public char this[int index] => chars[start + index];
         }
 
-        private static bool TryParseIso<TChars>(TChars s, out DateTimeOffset value) where TChars : struct, ICharacters
+        private static bool TryParseIso<TChars>(TChars s, out DateTimeOffset value, out bool hasOffset) where TChars : struct, ICharacters
         {
             value = default;
+            hasOffset = false;
             var p = 0;
             if (!Digits(s, ref p, 4, out var year) || !Expect(s, ref p, '-') || !Digits(s, ref p, 2, out var month)
                 || !Expect(s, ref p, '-') || !Digits(s, ref p, 2, out var day)) return false;
@@ -207,10 +260,12 @@ namespace ConstraintTools
                     if ((c == 'Z' || c == 'z') && p == s.Length - 1)
                     {
                         p++;
+                        hasOffset = true;
                     }
                     else if (c == '+' || c == '-')
                     {
                         p++;
+                        hasOffset = true;
                         if (!Digits(s, ref p, 2, out var oh)) return false;
                         var om = 0;
                         if (p < s.Length && s[p] == ':') p++;

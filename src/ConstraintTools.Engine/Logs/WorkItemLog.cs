@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace ConstraintTools
 {
@@ -29,6 +30,44 @@ namespace ConstraintTools
             DuplicateRows = duplicateRows;
             Problems = problems;
         }
+
+        internal WorkItemLogColumns? Columns { get; set; }
+
+        /// <summary>What the rows were: a status change each (Long), a change of any field (Changelog) or an item each (Wide); null for a log not read from rows.</summary>
+        public WorkItemLogForm? Form => Columns?.Form;
+
+        /// <summary>The column the item ids were read from.</summary>
+        public string? IdColumn => Columns?.NameOf(Columns.Id);
+
+        /// <summary>The column the timestamps were read from (long form and changelog).</summary>
+        public string? TimestampColumn => Columns?.NameOf(Columns.Timestamp);
+
+        /// <summary>The column the statuses entered were read from (long form and changelog).</summary>
+        public string? StatusColumn => Columns?.NameOf(Columns.Status);
+
+        /// <summary>Changelog: the column naming the field changed; only rows whose field is Status were status changes.</summary>
+        public string? FieldColumn => Columns?.NameOf(Columns.Field);
+
+        /// <summary>Changelog: the column whose first value gave each item's first status.</summary>
+        public string? FromColumn => Columns?.NameOf(Columns.From);
+
+        /// <summary>Changelog: the column holding each item's created date, when its first status was entered.</summary>
+        public string? CreatedColumn => Columns?.NameOf(Columns.Created);
+
+        /// <summary>Changelog: the column holding each item's current status, the one status of an item never moved.</summary>
+        public string? CurrentStatusColumn => Columns?.NameOf(Columns.CurrentStatus);
+
+        /// <summary>Wide form: the columns read as stages.</summary>
+        public IReadOnlyList<string> StageColumns => Columns is { IsWide: true } c ? c.Stages.Select(i => c.Names[i]).ToArray() : Array.Empty<string>();
+
+        /// <summary>
+        /// The zone timestamps without an offset were read in, and whose days are the day and week buckets of
+        /// cumulative flow and forecasts; null for UTC.
+        /// </summary>
+        public TimeZoneInfo? TimeZone => Columns?.Zone;
+
+        /// <summary>What was detected, in a sentence: the form and each column's role.</summary>
+        public string? Detected => Columns?.Describe();
 
         /// <summary>The file or description the log was read from.</summary>
         public string? Source { get; }

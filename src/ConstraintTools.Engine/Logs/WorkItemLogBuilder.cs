@@ -42,6 +42,9 @@ namespace ConstraintTools
 
         public string? Source { get; set; }
 
+        /// <summary>The columns the rows were read with, which the log reports (the last, when they changed on the way).</summary>
+        public WorkItemLogColumns? Columns { get; set; }
+
         public int Count => count;
 
         /// <summary>Rows skipped so far.</summary>
@@ -81,6 +84,54 @@ namespace ConstraintTools
             count++;
         }
 
+        /// <summary>What a changelog says of an item beside its status changes.</summary>
+        private sealed class ItemOrigin
+        {
+            public long FirstChange = long.MaxValue;
+            public string? FirstFrom;
+            public long Created = long.MaxValue;
+            public string? Current;
+        }
+
+        private readonly Dictionary<string, ItemOrigin> origins = new Dictionary<string, ItemOrigin>(StringComparer.Ordinal);
+        private readonly List<string> originOrder = new List<string>();
+
+        /// <summary>
+        /// Records what a changelog row says of an item: a status change at <paramref name="changed"/> from
+        /// <paramref name="from"/>, its created date, its current status. When the log is built, an item's first
+        /// change's from status is entered at its created date, and an item without a status change enters its
+        /// current status then: otherwise the time before the first change, and items never moved, would be lost.
+        /// </summary>
+        public void Origin(string itemId, DateTimeOffset? changed, string? from, DateTimeOffset? created, string? current)
+        {
+            if (itemId is null) throw new ArgumentNullException(nameof(itemId));
+            if (!origins.TryGetValue(itemId, out var origin))
+            {
+                origins.Add(itemId, origin = new ItemOrigin());
+                originOrder.Add(itemId);
+            }
+            if (changed is DateTimeOffset at && at.UtcTicks < origin.FirstChange)
+            {
+                origin.FirstChange = at.UtcTicks;
+                origin.FirstFrom = from;
+            }
+            if (created is DateTimeOffset c && c.UtcTicks < origin.Created) origin.Created = c.UtcTicks;
+            if (!string.IsNullOrEmpty(current)) origin.Current = current;
+        }
+
+        private void AddOrigins()
+        {
+            foreach (var id in originOrder)
+            {
+                var origin = origins[id];
+                if (origin.Created == long.MaxValue) continue;
+                var first = origin.FirstChange == long.MaxValue ? origin.Current : origin.Created < origin.FirstChange ? origin.FirstFrom : null;
+                if (!string.IsNullOrEmpty(first)) Add(id, new DateTimeOffset(origin.Created, TimeSpan.Zero), first!);
+            }
+            origins.Clear();
+            originOrder.Clear();
+        }
+
         /// <summary>Counts a row that could not be read, keeping its description (file, line, field, what is wrong).</summary>
         public void Skip(string problem)
         {
@@ -88,8 +139,13 @@ namespace ConstraintTools
             if (problems.Count < MaxProblemsKept) problems.Add(problem);
         }
 
+        /// <summary>Counts rows that could not be read beyond those whose descriptions were kept.</summary>
+        internal void SkipUndescribed(int rows) => skipped += rows;
+
         public WorkItemLog Build()
         {
+            Columns?.Finish(this);
+            AddOrigins();
             // Counting sort by item: each item's events land together, in input order, in one pass over
             // the chunks. Input order is time order for most items, so sorting is rarely needed.
             var itemStart = new int[itemIds.Count + 1];
@@ -141,7 +197,10 @@ namespace ConstraintTools
             keptStart[itemIds.Count] = kept;
             Array.Resize(ref sortedTicks, kept);
             Array.Resize(ref sortedStatus, kept);
-            return new WorkItemLog(Source, itemIds.ToArray(), statuses.ToArray(), keptStart, sortedTicks, sortedStatus, skipped, duplicates, problems.ToArray());
+            return new WorkItemLog(Source, itemIds.ToArray(), statuses.ToArray(), keptStart, sortedTicks, sortedStatus, skipped, duplicates, problems.ToArray())
+            {
+                Columns = Columns,
+            };
         }
 
         private int ChunkLength(int chunk) => Math.Min(ChunkSize, count - (chunk << ChunkBits));

@@ -6,49 +6,109 @@ using System.Text;
 
 namespace ConstraintTools
 {
+    /// <summary>What a log's rows are.</summary>
+    public enum WorkItemLogForm
+    {
+        /// <summary>A row per status change: item id, timestamp, status entered.</summary>
+        Long,
+
+        /// <summary>
+        /// A row per change of an item, as Jira and similar tools export their history: a field column (only
+        /// rows whose field is Status are status changes) or a from column beside the to column; the first
+        /// change's from status, entered at the item's created date, is the item's first status.
+        /// </summary>
+        Changelog,
+
+        /// <summary>A row per item with a column per stage holding the date the item entered it.</summary>
+        Wide,
+    }
+
     /// <summary>
-    /// Which columns of a log hold the item id, the timestamp and the status (long form), or the id
-    /// and the stages (wide form), and how one row becomes status changes. Shared by the file readers
-    /// and the cmdlet that converts pipeline objects, so both detect the same names.
+    /// Which columns of a log hold the item id, the timestamp and the status (long form), the field and
+    /// from status too (changelog), or the id and the stages (wide form), and how one row becomes status
+    /// changes. Shared by the file readers and the cmdlet that converts pipeline objects, so both detect
+    /// the same names.
     /// </summary>
     /// <remarks>
-    /// Names are compared ignoring case, spaces and underscores. Detected, in order of preference:
-    /// id ← id, key, issue, issuekey, item, workitemid, case:concept:name; timestamp ← timestamp, date,
-    /// changed, changeddate, created, time, time:timestamp, updated; status ← status, state, to,
-    /// tostatus, newstatus, concept:name. Named columns override detection. Other columns are ignored
-    /// in long form; in wide form every column but the id is a stage unless the stages are named,
-    /// except common descriptive columns (title, summary, type, assignee, …).
+    /// Names are compared ignoring case, spaces and underscores; the lists below are in order of preference.
+    /// A status column holding the status entered ("to") is preferred to one holding the current status,
+    /// which a changelog export also has. Named columns override detection. Other columns are ignored in
+    /// long form; in wide form every column but the id is a stage unless the stages are named, except
+    /// common descriptive columns (title, summary, type, assignee, …).
     /// </remarks>
     public sealed class WorkItemLogColumns
     {
-        private static readonly string[] IdNames = { "id", "key", "issue", "issuekey", "item", "workitemid", "case:concept:name" };
-        private static readonly string[] TimestampNames = { "timestamp", "date", "changed", "changeddate", "created", "time", "time:timestamp", "updated" };
-        private static readonly string[] StatusNames = { "status", "state", "to", "tostatus", "newstatus", "concept:name" };
+        // Jira, Azure DevOps (System.* reference names), GitHub (number, created_at, column_name) and
+        // process-mining (case:concept:name) names, and the properties of StatusChange, so that a log's
+        // Events read back.
+        internal static readonly string[] IdNames =
+        {
+            "id", "key", "issue", "issuekey", "item", "itemid", "workitemid", "system.id", "number", "issueid", "issuenumber",
+            "ticket", "ticketid", "caseid", "case:concept:name",
+        };
+        internal static readonly string[] TimestampNames =
+        {
+            "timestamp", "timestamputc", "date", "changed", "changeddate", "changedat", "changedon", "statuschangedate",
+            "system.changeddate", "microsoft.vsts.common.statechangedate", "statechangedate", "time", "time:timestamp",
+            "eventtime", "createdat", "created", "updated",
+        };
+        internal static readonly string[] ToNames =
+        {
+            "to", "tostring", "tostatus", "newstatus", "statustoname", "statusto", "tostate", "newstate", "tovalue", "newvalue", "columnname",
+        };
+        internal static readonly string[] StatusNames = { "status", "state", "system.state", "currentstatus", "issuestatus", "concept:name", "label", "event" };
+        internal static readonly string[] FromNames =
+        {
+            "from", "fromstring", "fromstatus", "oldstatus", "statusfromname", "statusfrom", "fromstate", "oldstate", "fromvalue", "oldvalue",
+        };
+        internal static readonly string[] FieldNames = { "field", "fieldname", "changedfield" };
+        internal static readonly string[] CreatedNames =
+        {
+            "created", "createddate", "createdat", "createdon", "issuecreateddate", "creationdate", "datecreated", "system.createddate",
+        };
+        private static readonly HashSet<string> StatusFields = new HashSet<string>(StringComparer.Ordinal) { "status", "state", "system.state" };
         private static readonly HashSet<string> Descriptive = new HashSet<string>(StringComparer.Ordinal)
         {
             "title", "summary", "name", "type", "issuetype", "workitemtype", "assignee", "assignedto", "reporter", "priority",
             "description", "labels", "tags", "project", "url", "link", "points", "storypoints", "estimate", "size", "team",
         };
 
-        private readonly int[] stages;
+        private int[] stages;
         private readonly string[]? formats;
 
-        private WorkItemLogColumns(IReadOnlyList<string> names, bool wide, int id, int timestamp, int status, int[] stages, string[]? formats)
+        // Wide form with stages detected rather than named: a column is a stage only if it holds a date, so
+        // what is wrong with a cell is kept until the end shows whether its column is a stage at all.
+        private bool stagesByDates;
+        private int[] datesIn = Array.Empty<int>();
+        private int[] badCellsIn = Array.Empty<int>();
+        private List<string>[] problemsIn = Array.Empty<List<string>>();
+        // Columns of one name are one stage: index into stages of the first column of its name.
+        private int[] sameAs = Array.Empty<int>();
+        private long[] entered = Array.Empty<long>();
+        private long itemRows;
+
+        private WorkItemLogColumns(IReadOnlyList<string> names, WorkItemLogForm form, int id, int timestamp, int status, int[] stages, string[]? formats)
         {
             this.formats = formats;
             Names = names;
-            IsWide = wide;
+            Form = form;
             Id = id;
             Timestamp = timestamp;
             Status = status;
             this.stages = stages;
         }
 
+        /// <summary>The zone whose clock a timestamp without an offset, or a date alone, is read in; null for UTC.</summary>
+        public TimeZoneInfo? Zone { get; private set; }
+
         /// <summary>The column names as they appear in the source.</summary>
         public IReadOnlyList<string> Names { get; }
 
+        /// <summary>What the rows are.</summary>
+        public WorkItemLogForm Form { get; }
+
         /// <summary>One row per item with a column per stage; otherwise one row per status change.</summary>
-        public bool IsWide { get; }
+        public bool IsWide => Form == WorkItemLogForm.Wide;
 
         /// <summary>Index in <see cref="Names"/> of the item id column.</summary>
         public int Id { get; }
@@ -56,11 +116,29 @@ namespace ConstraintTools
         /// <summary>Index of the timestamp column; -1 in wide form.</summary>
         public int Timestamp { get; }
 
-        /// <summary>Index of the status column; -1 in wide form.</summary>
+        /// <summary>Index of the column holding the status entered; -1 in wide form.</summary>
         public int Status { get; }
+
+        /// <summary>Changelog: index of the column naming the field changed, or -1 when every row is a status change.</summary>
+        public int Field { get; private set; } = -1;
+
+        /// <summary>Changelog: index of the column holding the status left, or -1.</summary>
+        public int From { get; private set; } = -1;
+
+        /// <summary>Changelog: index of the column holding the item's created date, or -1.</summary>
+        public int Created { get; private set; } = -1;
+
+        /// <summary>Changelog: index of the column holding the item's current status, or -1.</summary>
+        public int CurrentStatus { get; private set; } = -1;
 
         /// <summary>Wide form: indexes of the stage columns, in order; empty in long form.</summary>
         public IReadOnlyList<int> Stages => stages;
+
+        /// <summary>
+        /// True when a row is one status change read from three columns alone, which readers may read straight
+        /// from their buffers; false when rows need <see cref="AddRow"/>.
+        /// </summary>
+        public bool IsPlainLong => Form == WorkItemLogForm.Long;
 
         /// <summary>A name reduced for comparison: lower case, without spaces or underscores.</summary>
         public static string Normalize(string name)
@@ -72,18 +150,22 @@ namespace ConstraintTools
         }
 
         /// <summary>
-        /// Finds the columns among <paramref name="names"/>. <paramref name="wide"/> forces long (false)
-        /// or wide (true) form; null decides: wide when there is an id column but no status column.
+        /// Finds the columns among <paramref name="names"/>. <paramref name="form"/> forces a form; null decides:
+        /// wide when there is an id column but no status column, changelog when there is a field or from column.
         /// Throws a <see cref="WorkflowException"/> naming the columns found when a needed one is missing.
         /// </summary>
-        public static WorkItemLogColumns Resolve(IReadOnlyList<string> names, LogReadOptions options, bool? wide, string? source)
+        public static WorkItemLogColumns Resolve(IReadOnlyList<string> names, LogReadOptions options, WorkItemLogForm? form, string? source, bool wideAllowed = true)
         {
             if (names is null) throw new ArgumentNullException(nameof(names));
             options ??= new LogReadOptions();
             var normalized = names.Select(n => Normalize(n ?? "")).ToArray();
             var id = Find(normalized, names, options.IdColumn, IdNames, "id", source, -1, -1);
-            var status = Find(normalized, names, options.StatusColumn, StatusNames, "status", source, id, -1, required: false);
-            var isWide = wide ?? (id >= 0 && status < 0 && options.StatusColumn is null && options.TimestampColumn is null);
+            var status = Find(normalized, names, options.StatusColumn, ToNames, "status", source, id, -1, required: false);
+            var current = -1;
+            if (status < 0) status = Find(normalized, names, null, StatusNames, "status", source, id, -1, required: false);
+            else current = Find(normalized, names, null, StatusNames, "status", source, id, status, required: false);
+            var isWide = form == WorkItemLogForm.Wide
+                || (form is null && wideAllowed && id >= 0 && status < 0 && options.StatusColumn is null && options.TimestampColumn is null);
             if (id < 0) throw Missing("item id", "IdColumn", IdNames, names, source);
             if (isWide)
             {
@@ -102,12 +184,89 @@ namespace ConstraintTools
                 }
                 if (stageColumns.Length == 0)
                     throw new WorkflowException($"wide form needs a column per stage beside the id column '{Display.Excerpt(names[id])}'; the columns are {List(names)}", file: source);
-                return new WorkItemLogColumns(names, true, id, -1, -1, stageColumns, Formats(options));
+                var wideColumns = new WorkItemLogColumns(names, WorkItemLogForm.Wide, id, -1, -1, stageColumns, Formats(options));
+                wideColumns.stagesByDates = options.StageColumns is not { Count: > 0 };
+                wideColumns.datesIn = new int[stageColumns.Length];
+                wideColumns.badCellsIn = new int[stageColumns.Length];
+                wideColumns.problemsIn = stageColumns.Select(_ => new List<string>()).ToArray();
+                wideColumns.sameAs = stageColumns
+                    .Select((c, k) => Array.FindIndex(stageColumns, d => string.Equals(names[d].Trim(), names[c].Trim(), StringComparison.OrdinalIgnoreCase)))
+                    .ToArray();
+                wideColumns.entered = new long[stageColumns.Length];
+                wideColumns.Zone = options.TimeZone;
+                return wideColumns;
             }
-            if (status < 0) throw Missing("status", "StatusColumn", StatusNames, names, source);
+            if (status < 0) throw Missing("status", "StatusColumn", ToNames.Concat(StatusNames).ToArray(), names, source);
             var timestamp = Find(normalized, names, options.TimestampColumn, TimestampNames, "timestamp", source, id, status, required: false);
-            if (timestamp < 0) throw Missing("timestamp", "TimestampColumn", TimestampNames, names, source);
-            return new WorkItemLogColumns(names, false, id, timestamp, status, Array.Empty<int>(), Formats(options));
+            if (timestamp < 0)
+                throw Missing("timestamp", "TimestampColumn", TimestampNames, names, source,
+                    wideAllowed ? "; a file with a date column per stage and a current status column is wide form: give -Format Wide" : "");
+            var field = FindAmong(normalized, FieldNames, id, status, timestamp);
+            var from = FindAmong(normalized, FromNames, id, status, timestamp);
+            var changelog = form == WorkItemLogForm.Changelog || (form is null && (field >= 0 || from >= 0));
+            var columns = new WorkItemLogColumns(names, changelog ? WorkItemLogForm.Changelog : WorkItemLogForm.Long, id, timestamp, status, Array.Empty<int>(), Formats(options))
+            {
+                Zone = options.TimeZone,
+            };
+            if (changelog)
+            {
+                columns.Field = field;
+                columns.From = from;
+                columns.Created = FindAmong(normalized, CreatedNames, id, status, timestamp);
+                columns.CurrentStatus = current;
+            }
+            return columns;
+        }
+
+        /// <summary>The name of the column at <paramref name="index"/>, or null for -1.</summary>
+        public string? NameOf(int index) => index < 0 ? null : Names[index];
+
+        /// <summary>What was detected, as -Verbose says it: the form, each column's role, and how to correct a wrong guess.</summary>
+        public string Describe()
+        {
+            string Q(int i) => "'" + Display.Excerpt(Names[i]) + "'";
+            var text = new StringBuilder();
+            switch (Form)
+            {
+                case WorkItemLogForm.Wide:
+                    text.Append("wide form (a row per item, a date column per stage): id ").Append(Q(Id))
+                        .Append(stagesByDates ? ", stages the columns holding dates among " : ", stages ").Append(string.Join(", ", stages.Select(Q)));
+                    if (stages.Distinct().Count() > stages.Select(i => Names[i].Trim().ToLowerInvariant()).Distinct().Count())
+                        text.Append(" (columns of one name are one stage, entered at the earliest date they give)");
+                    break;
+                case WorkItemLogForm.Changelog:
+                    text.Append("changelog (a row per change of an item): id ").Append(Q(Id)).Append(", timestamp ").Append(Q(Timestamp))
+                        .Append(", status entered ").Append(Q(Status));
+                    if (Field >= 0) text.Append(", only rows whose ").Append(Q(Field)).Append(" is Status");
+                    if (From >= 0) text.Append(", first status from ").Append(Q(From));
+                    if (Created >= 0) text.Append(" entered at ").Append(Q(Created));
+                    if (CurrentStatus >= 0) text.Append(", current status ").Append(Q(CurrentStatus)).Append(" (for items never moved)");
+                    break;
+                default:
+                    text.Append("long form (a row per status change): id ").Append(Q(Id)).Append(", timestamp ").Append(Q(Timestamp))
+                        .Append(", status ").Append(Q(Status));
+                    break;
+            }
+            text.Append(IsWide ? "; name the stages with -StageColumn, or give -StatusColumn or -Format to read it otherwise"
+                : "; give -IdColumn, -TimestampColumn, -StatusColumn or -Format to read it otherwise");
+            return text.ToString();
+        }
+
+        /// <summary>The form a <see cref="WorkItemLogFormat"/> forces, or null when it leaves the form to the columns.</summary>
+        public static WorkItemLogForm? FormOf(WorkItemLogFormat format) => format switch
+        {
+            WorkItemLogFormat.Long => WorkItemLogForm.Long,
+            WorkItemLogFormat.Wide => WorkItemLogForm.Wide,
+            WorkItemLogFormat.Changelog => WorkItemLogForm.Changelog,
+            _ => null,
+        };
+
+        private static int FindAmong(string[] normalized, string[] usual, params int[] taken)
+        {
+            foreach (var candidate in usual)
+                for (var i = 0; i < normalized.Length; i++)
+                    if (normalized[i] == candidate && Array.IndexOf(taken, i) < 0) return i;
+            return -1;
         }
 
         private static string[]? Formats(LogReadOptions options) =>
@@ -115,7 +274,7 @@ namespace ConstraintTools
 
         /// <summary>A timestamp from <paramref name="length"/> characters of a reader's buffer, read as <see cref="AddRow"/> reads one.</summary>
         public bool TryParseTimestamp(char[] chars, int start, int length, out DateTimeOffset value) =>
-            LogTimestamp.TryParse(chars, start, length, formats, out value);
+            LogTimestamp.TryParse(chars, start, length, formats, Zone, out value);
 
         private static int Find(string[] normalized, IReadOnlyList<string> names, string? named, string[] usual, string role, string? source,
             int taken1, int taken2, bool required = true)
@@ -133,8 +292,8 @@ namespace ConstraintTools
             return -1;
         }
 
-        private static WorkflowException Missing(string role, string option, string[] usual, IReadOnlyList<string> names, string? source) =>
-            new WorkflowException($"no {role} column found among {List(names)}; name it with {option} (detected names: {string.Join(", ", usual)})", file: source);
+        private static WorkflowException Missing(string role, string option, string[] usual, IReadOnlyList<string> names, string? source, string hint = "") =>
+            new WorkflowException($"no {role} column found among {List(names)}; name it with {option} (detected names: {string.Join(", ", usual)}){hint}", file: source);
 
         /// <summary>How many column names a message lists before it only counts the rest.</summary>
         private const int NamesListed = 20;
@@ -150,7 +309,59 @@ namespace ConstraintTools
         public void AddRow(WorkItemLogBuilder builder, Func<int, object?> field, string where)
         {
             if (IsWide) AddWide(builder, field, where);
+            else if (Form == WorkItemLogForm.Changelog) AddChange(builder, field, where);
             else AddLong(builder, field, where);
+        }
+
+        /// <summary>
+        /// A changelog row: a status change when its field is Status (or, without a field column, when it has a
+        /// to status), and otherwise only what it says of the item (created date, current status), which gives
+        /// an item that never changed status its one status.
+        /// </summary>
+        private void AddChange(WorkItemLogBuilder builder, Func<int, object?> field, string where)
+        {
+            var id = Text(field(Id));
+            var to = Text(field(Status));
+            var isStatus = Field >= 0 ? StatusFields.Contains(Normalize(Text(field(Field)))) : to.Length > 0;
+            if (id.Length == 0)
+            {
+                if (Enumerable.Range(0, Names.Count).Any(i => Text(field(i)).Length > 0))
+                    builder.Skip($"{where}: column '{Names[Id]}' is empty; every row needs an item id");
+                return;
+            }
+            DateTimeOffset? created = null;
+            if (Created >= 0)
+            {
+                var value = field(Created);
+                if (Text(value).Length > 0)
+                {
+                    if (!LogTimestamp.TryConvert(value, formats, Zone, out var time))
+                    {
+                        builder.Skip(NotADate(builder, where, Names[Created], value));
+                        return;
+                    }
+                    created = time;
+                }
+            }
+            var current = CurrentStatus >= 0 ? Text(field(CurrentStatus)) : "";
+            if (!isStatus)
+            {
+                builder.Origin(id, null, null, created, current);
+                return;
+            }
+            if (to.Length == 0)
+            {
+                builder.Skip($"{where}: column '{Names[Status]}' is empty; every status change needs the status entered");
+                return;
+            }
+            var timeValue = field(Timestamp);
+            if (!LogTimestamp.TryConvert(timeValue, formats, Zone, out var changed))
+            {
+                builder.Skip(NotADate(builder, where, Names[Timestamp], timeValue));
+                return;
+            }
+            builder.Add(id, changed, to);
+            builder.Origin(id, changed, From >= 0 ? Text(field(From)) : null, created, current);
         }
 
         private void AddLong(WorkItemLogBuilder builder, Func<int, object?> field, string where)
@@ -172,7 +383,7 @@ namespace ConstraintTools
                 builder.Skip($"{where}: column '{Display.Excerpt(Names[Status])}' is empty; every row needs a status");
                 return;
             }
-            if (!LogTimestamp.TryConvert(timeValue, formats, out var time))
+            if (!LogTimestamp.TryConvert(timeValue, formats, Zone, out var time))
             {
                 builder.Skip(NotADate(builder, where, Names[Timestamp], timeValue));
                 return;
@@ -180,6 +391,10 @@ namespace ConstraintTools
             builder.Add(id, time, status);
         }
 
+        /// <remarks>
+        /// Columns of the same name (a board with two columns called Done, say) are one stage, entered at the
+        /// earliest date any of them gives: a later date in the second is not a second entry.
+        /// </remarks>
         private void AddWide(WorkItemLogBuilder builder, Func<int, object?> field, string where)
         {
             var id = Text(field(Id));
@@ -188,7 +403,7 @@ namespace ConstraintTools
                 foreach (var s in stages)
                 {
                     var v = field(s);
-                    if (v != null && Text(v).Length > 0)
+                    if (v != null && Text(v).Length > 0 && (!stagesByDates || LogTimestamp.TryConvert(v, formats, Zone, out _)))
                     {
                         builder.Skip($"{where}: column '{Display.Excerpt(Names[Id])}' is empty; every row needs an item id");
                         return;
@@ -196,13 +411,42 @@ namespace ConstraintTools
                 }
                 return;
             }
-            foreach (var s in stages)
+            itemRows++;
+            for (var k = 0; k < stages.Length; k++) entered[k] = long.MaxValue;
+            for (var k = 0; k < stages.Length; k++)
             {
-                var value = field(s);
+                var value = field(stages[k]);
                 if (value is null || (value is string text && text.Trim().Length == 0)) continue;
-                if (LogTimestamp.TryConvert(value, formats, out var time)) builder.Add(id, time, Names[s].Trim());
-                else builder.Skip(NotADate(builder, where, Names[s], value));
+                if (LogTimestamp.TryConvert(value, formats, Zone, out var time))
+                {
+                    datesIn[k]++;
+                    entered[sameAs[k]] = Math.Min(entered[sameAs[k]], time.UtcTicks);
+                }
+                else if (!stagesByDates) builder.Skip(NotADate(builder, where, Names[stages[k]], value));
+                else if (badCellsIn[k]++ < WorkItemLogBuilder.MaxProblemsKept) problemsIn[k].Add(NotADate(builder, where, Names[stages[k]], value));
             }
+            for (var k = 0; k < stages.Length; k++)
+                if (entered[k] != long.MaxValue) builder.Add(id, new DateTimeOffset(entered[k], TimeSpan.Zero), Names[stages[k]].Trim());
+        }
+
+        /// <summary>
+        /// Ends a read. Wide form with detected stages keeps as stages the columns that held a date, whose bad
+        /// cells are then skipped rows, and drops the others (Release, Components…), which were never stages.
+        /// Throws when rows were read but no column held a date: the file is not wide form.
+        /// </summary>
+        internal void Finish(WorkItemLogBuilder builder)
+        {
+            if (!IsWide || !stagesByDates) return;
+            var kept = Enumerable.Range(0, stages.Length).Where(k => datesIn[k] > 0).ToArray();
+            if (kept.Length == 0 && itemRows > 0)
+                throw new WorkflowException(
+                    $"no column beside the id column '{Display.Excerpt(Names[Id])}' holds a date, so this is not wide form (a date column per stage); the columns are {List(Names)}; "
+                    + "name the status and timestamp columns with -StatusColumn and -TimestampColumn, or the stage columns with -StageColumn", file: builder.Source);
+            foreach (var k in kept)
+                foreach (var problem in problemsIn[k]) builder.Skip(problem);
+            builder.SkipUndescribed(kept.Sum(k => badCellsIn[k] - problemsIn[k].Count));
+            stages = kept.Select(k => stages[k]).ToArray();
+            stagesByDates = false;
         }
 
         private string NotADate(WorkItemLogBuilder builder, string where, string column, object? value)
