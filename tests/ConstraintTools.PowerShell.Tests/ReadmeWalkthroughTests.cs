@@ -71,6 +71,7 @@ public sealed class ReadmeWalkthroughTests : IDisposable
     [InlineData("## Walkthrough: a real log")]
     [InlineData("## Simulation beside the model")]
     [InlineData("## Logs with a known answer")]
+    [InlineData("## Walkthrough: real export shapes")]
     public void EveryCommandPrintsWhatTheReadmeShows(string section)
     {
         var mismatches = new List<string>();

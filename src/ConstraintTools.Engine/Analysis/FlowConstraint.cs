@@ -18,14 +18,15 @@ namespace ConstraintTools.Analysis
     /// the share of time those servers were busy. A stage with fewer than 20 visits ended in the window is not judged.</para>
     /// <para>The verdict: the most loaded stage is the constraint when its load is at least 78 % (above what a flow
     /// keeps as slack, below what a saturated stage shows); else a stage whose WIP rose through the window (each
-    /// third above the one before, the last at least double the first and 3 items more) is; else, when 30 % or more
+    /// third above the one before, the last at least double the first and 3 items more, and still rising in the last
+    /// third) is; else, when 30 % or more
     /// of the lead time goes to statuses mapped to no stage, the time goes to unmeasured waits; else the flow is
     /// limited by demand, and the most loaded stage is where a constraint would appear first.</para>
     /// <para>Confidence counts what agrees and what speaks against. A stage constraint: load of 90 % or more (+1);
     /// at least 20 points ahead of the runner-up (+1) or within 10 (−1); its WIP growing or its queue the longest
     /// (+1); another stage's WIP growing (−1); fewer than 100 visits (−1); a quarter or more of the lead time
-    /// unmeasured (−1). Fewer than 30 visits is never more than Low. Demand: every load below 60 % (+1), every
-    /// judged stage with 100 visits or more (+1). Unmeasured time: half the lead time or more (+1), no load above
+    /// unmeasured (−1). Fewer than 30 visits is never more than Low. Demand: every load below 60 % (+1), or one of
+    /// 70 % or more (−1); every judged stage with 100 visits or more (+1), or one with fewer than 30 (−1). Unmeasured time: half the lead time or more (+1), no load above
     /// 60 % (+1). Two or more is High, 0 or 1 Medium, below 0 Low.</para>
     /// </remarks>
     public static class FlowConstraint
@@ -36,6 +37,7 @@ namespace ConstraintTools.Analysis
         private const double Constraining = 0.78;
         private const double Saturated = 0.90;
         private const double Slack = 0.60;
+        private const double NearlyConstraining = 0.70;
         private const double ClearMargin = 0.20;
         private const double CloseMargin = 0.10;
         private const double MostlyUnmeasured = 0.30;
@@ -137,7 +139,7 @@ namespace ConstraintTools.Analysis
                     TimeInStage = stage.TimeInStage,
                     LeadTimeShare = occupancy.LeadTicks > 0 ? occupancy.StageTicks[s] / occupancy.LeadTicks : null,
                     WipByThird = thirds,
-                    IsGrowing = thirds[0] < thirds[1] && thirds[1] < thirds[2] && thirds[2] >= GrowthFactor * thirds[0] && thirds[2] >= thirds[0] + GrowthItems,
+                    IsGrowing = IsRising(thirds),
                 };
                 if (stage.Departures < MinVisits || weeks <= 0) return load;
                 if (occupancy.ActiveAboveServersShare[s] <= ServersExceededShare && stage.ActiveWip > 0)
@@ -156,6 +158,15 @@ namespace ConstraintTools.Analysis
                 return load;
             }).ToArray();
         }
+
+        /// <summary>
+        /// WIP that rose through the window: each third above the one before, the last at least twice the first and 3
+        /// items more, and still rising in the last third by at least a third of the rise before it and an item. A
+        /// log that starts empty fills up in its first third and then holds level: that is not a queue that grows.
+        /// </summary>
+        private static bool IsRising(double[] thirds) =>
+            thirds[0] < thirds[1] && thirds[1] < thirds[2] && thirds[2] >= GrowthFactor * thirds[0] && thirds[2] >= thirds[0] + GrowthItems
+            && thirds[2] - thirds[1] >= Math.Max(1, (thirds[1] - thirds[0]) / 3);
 
         /// <summary>Statuses mapped to no stage, most time first, with their share of the finished items' lead time.</summary>
         internal static List<(string Status, double Share)> UnmeasuredByStatus(WorkItemLog log, StageOccupancy occupancy) =>
@@ -207,10 +218,16 @@ namespace ConstraintTools.Analysis
             {
                 report.Verdict = ConstraintVerdict.Demand;
                 report.Basis = top.ServersEstimated ? ConstraintBasis.Throughput : ConstraintBasis.Utilization;
-                lines.Add($"No internal constraint: the flow is limited by demand. {summary.Started} items arrived in the window, {Number(report.ArrivalsPerWeek ?? 0)} a week, and {summary.Finished} finished, {Number(summary.ThroughputPerWeek ?? 0)} a week; no stage's WIP rose through the window.");
+                lines.Add($"No internal constraint: the flow is limited by demand. {summary.Started} items arrived in the window, {Number(report.ArrivalsPerWeek ?? 0)} a week, and {summary.Finished} finished, {Number(summary.ThroughputPerWeek ?? 0)} a week, with {summary.OpenItems} in progress at the end; no stage's WIP rose through the window.");
                 AddMostLoaded(report, top, lines, "The most loaded stage, where a constraint would appear first as demand grows, is");
                 if (top.Load < Slack) score++;
+                else if (top.Load >= NearlyConstraining)
+                {
+                    score--;
+                    lines.Add($"But {top.Stage} at {Percent(top.Load!.Value)} is close to constraining: a little more demand, or a load measured a little low, makes it the constraint.");
+                }
                 if (judged.All(l => l.Visits >= ManyVisits)) score++;
+                else if (judged.Any(l => l.Visits < FewVisits)) score--;
             }
             else
             {

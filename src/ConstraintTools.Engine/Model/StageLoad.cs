@@ -56,7 +56,7 @@ namespace ConstraintTools
         /// <summary>Time-weighted WIP in the first, middle and last third of the window.</summary>
         public IReadOnlyList<double> WipByThird { get; internal set; } = Array.Empty<double>();
 
-        /// <summary>True when the WIP rose through the window: each third above the one before, and the last at least twice the first and 3 items more.</summary>
+        /// <summary>True when the WIP rose through the window: each third above the one before, the last at least twice the first and 3 items more, and still rising in the last third.</summary>
         public bool IsGrowing { get; internal set; }
 
         public override string ToString() => Stage;
