@@ -91,6 +91,7 @@ public sealed class ModuleTests : IDisposable
     [InlineData("Find-Constraint", "Log")]
     [InlineData("Find-Constraint", "From")]
     [InlineData("Find-Constraint", "To")]
+    [InlineData("Find-Constraint", "Interval")]
     [InlineData("Measure-Improvement", "Workflow")]
     [InlineData("Measure-Improvement", "Stage")]
     [InlineData("Measure-Improvement", "CapacityFactor")]
@@ -242,7 +243,7 @@ public sealed class ModuleTests : IDisposable
     /// help kept the old rules' output.
     /// </summary>
     [Theory]
-    [InlineData("Find-Constraint", "7,8,9,10,11,12,13")]
+    [InlineData("Find-Constraint", "7,8,9,10,11,12,13,14")]
     [InlineData("Invoke-FlowSimulation", "9")]
     [InlineData("ConvertTo-Workflow", "1,2,3,4,5,6")]
     public void HelpExamplesFromALogShowWhatTheyPrint(string cmdlet, string numbers)
