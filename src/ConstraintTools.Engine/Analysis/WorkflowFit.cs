@@ -127,7 +127,7 @@ namespace ConstraintTools.Analysis
                         servers = estimated;
                         paceFromThroughput[s] = true;
                         meanServiceHours = estimated * Quantity.HoursPerCalendarWeek / fittedCapacity;
-                        said.Add($"{Display.Excerpt(stage.Name)} had more items active at once than {Plural(stage.Servers, "server")} can work on: it gets {estimated}, and {Display.Duration(Quantity.HoursToTimeSpan(meanServiceHours))} an item, from how fast it finished work as items waited; its cv stays the template's.");
+                        said.Add($"{Display.Excerpt(stage.Name)} had more items active at once than {Plural(stage.Servers, "server")} can work on: it gets {estimated}, and {Display.Duration(Quantity.HoursToTimeSpan(meanServiceHours))} an item, from how fast it finished work as items waited; its cv starts from the template's.");
                     }
                     else
                     {
