@@ -46,6 +46,7 @@ public class KnownAnswerTests
                 Assert.All(report.Loads, l => Assert.False(l.IsGrowing));
                 Assert.StartsWith($"No internal constraint: the flow is limited by demand. {report.Summary.Started} items arrived in the window", report.Evidence[0]);
                 Assert.Contains($"and {report.Summary.Finished} finished", report.Evidence[0]);
+                Assert.True(report.Summary.Started - report.Summary.Finished < 0.2 * report.Summary.Started);
                 Assert.Equal((top.Stage, top.Load), (report.NextConstraint, report.NextUtilization));
                 Assert.StartsWith($"The most loaded stage, where a constraint would appear first as demand grows, is {top.Stage}, busy {Percent(top.Load!.Value)} of the time", report.Evidence[1]);
                 break;
@@ -86,6 +87,34 @@ public class KnownAnswerTests
             var visits = report.Loads.Single(l => l.Stage == report.Constraint).Visits;
             if (visits < 30) Assert.Equal(ConstraintConfidence.Low, report.Confidence);
         }
+    }
+
+    [Fact]
+    public void AShortWindowWhileTheStagesFillFromEmptyShowsNoConstraintYetRatherThanDemandAsTheLimit()
+    {
+        // Half-loaded stages whose work takes a week each: six weeks from an empty board leave much of what arrived open.
+        var workflow = new Workflow("Slow work")
+        {
+            Calendar = WorkCalendar.AllHours,
+            DemandPerWeek = 40,
+            DoneStates = new[] { "Done" },
+            Stages = new[]
+            {
+                new WorkflowStage("Build") { Servers = 80, ServiceTimeHours = 168, States = new[] { "Building" }, QueueStates = new[] { "To Build" } },
+                new WorkflowStage("Test") { Servers = 80, ServiceTimeHours = 168, States = new[] { "Testing" }, QueueStates = new[] { "To Test" } },
+            },
+        };
+        var options = new Simulation.SimulationOptions { Duration = TimeSpan.FromDays(7 * 6), WarmUp = TimeSpan.Zero, Replications = 1, Seed = 2 };
+        var log = Simulation.FlowSimulator.Logs(workflow, options, new DateTimeOffset(2026, 1, 5, 0, 0, 0, TimeSpan.Zero), "S-").Single();
+
+        var report = FlowConstraint.Find(log, workflow);
+
+        Assert.True(ConstraintVerdict.Demand == report.Verdict, string.Join("\n", report.Evidence));
+        var (started, finished) = (report.Summary.Started, report.Summary.Finished);
+        Assert.True(started - finished >= 0.2 * started, $"{started} started, {finished} finished");
+        // The log starts with nothing in progress, so what is open at the end is what arrived and did not finish.
+        Assert.StartsWith($"No internal constraint yet: no stage's WIP rose through the window, but more arrived than finished ({started} against {finished}, ", report.Evidence[0]);
+        Assert.EndsWith($"as the stages filled from 0 items in progress to {started - finished}. A longer window would tell whether demand or a stage limits the flow.", report.Evidence[0]);
     }
 
     [Fact]

@@ -19,14 +19,16 @@ namespace ConstraintTools.Analysis
     /// <para>The verdict: the most loaded stage is the constraint when its load is at least 78 % (above what a flow
     /// keeps as slack, below what a saturated stage shows); else a stage whose WIP rose through the window (each
     /// third above the one before, the last at least double the first and 3 items more, and still rising in the last
-    /// third) is; else, when 30 % or more
+    /// third, in a stage busy 60 % of the time or more: below that, rising WIP is the stage filling) is; else, when 30 % or more
     /// of the lead time goes to statuses mapped to no stage, the time goes to unmeasured waits; else the flow is
-    /// limited by demand, and the most loaded stage is where a constraint would appear first.</para>
+    /// limited by demand, and the most loaded stage is where a constraint would appear first — or, when a fifth or more
+    /// of what arrived (and 3 items or more) is still open at the end, no constraint is visible yet: the stages were
+    /// still filling.</para>
     /// <para>Confidence counts what agrees and what speaks against. A stage constraint: load of 90 % or more (+1);
     /// at least 20 points ahead of the runner-up (+1) or within 10 (−1); its WIP growing or its queue the longest
     /// (+1); another stage's WIP growing (−1); fewer than 100 visits (−1); a quarter or more of the lead time
     /// unmeasured (−1). Fewer than 30 visits is never more than Low. Demand: every load below 60 % (+1), or one of
-    /// 70 % or more (−1); every judged stage with 100 visits or more (+1), or one with fewer than 30 (−1). Unmeasured time: half the lead time or more (+1), no load above
+    /// 70 % or more (−1); the stages still filling (−1); every judged stage with 100 visits or more (+1), or one with fewer than 30 (−1). Unmeasured time: half the lead time or more (+1), no load above
     /// 60 % (+1). Two or more is High, 0 or 1 Medium, below 0 Low.</para>
     /// </remarks>
     public static class FlowConstraint
@@ -45,6 +47,7 @@ namespace ConstraintTools.Analysis
         private const double ServersExceededShare = 0.01;
         private const double GrowthFactor = 2;
         private const double GrowthItems = 3;
+        private const double Filling = 0.20;
 
         /// <summary>Measures <paramref name="log"/> over the window (see <see cref="FlowMeasurement.Measure"/>) and infers what limits the flow.</summary>
         /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
@@ -196,7 +199,7 @@ namespace ConstraintTools.Analysis
             };
             var lines = new List<string>();
             var judged = loads.Where(l => l.Load.HasValue).OrderByDescending(l => l.Load!.Value).ThenBy(l => l.Position).ToList();
-            var growing = loads.Where(l => l.IsGrowing && l.Visits >= MinVisits).OrderByDescending(l => l.WipByThird[2] - l.WipByThird[0]).ToList();
+            var growing = loads.Where(l => l.IsGrowing && l.Visits >= MinVisits && !(l.Load < Slack)).OrderByDescending(l => l.WipByThird[2] - l.WipByThird[0]).ToList();
             var unmeasuredShare = summary.UnmeasuredShare ?? 0;
             var top = judged.FirstOrDefault();
             var score = 0;
@@ -218,7 +221,15 @@ namespace ConstraintTools.Analysis
             {
                 report.Verdict = ConstraintVerdict.Demand;
                 report.Basis = top.ServersEstimated ? ConstraintBasis.Throughput : ConstraintBasis.Utilization;
-                lines.Add($"No internal constraint: the flow is limited by demand. {summary.Started} items arrived in the window, {Number(report.ArrivalsPerWeek ?? 0)} a week, and {summary.Finished} finished, {Number(summary.ThroughputPerWeek ?? 0)} a week, with {summary.OpenItems} in progress at the end; no stage's WIP rose through the window.");
+                var backlog = summary.Started - summary.Finished;
+                if (backlog >= GrowthItems && backlog >= Filling * summary.Started)
+                {
+                    // A short export that starts with an empty board finishes less than arrives while the stages fill:
+                    // that is not demand shown to be the limit, only no stage shown to be one yet.
+                    score--;
+                    lines.Add($"No internal constraint yet: no stage's WIP rose through the window, but more arrived than finished ({summary.Started} against {summary.Finished}, {Number(report.ArrivalsPerWeek ?? 0)} and {Number(summary.ThroughputPerWeek ?? 0)} a week) as the stages filled from {Plural(report.Stages.Sum(s => s.StartWip), "item")} in progress to {report.Stages.Sum(s => s.CurrentWip)}. A longer window would tell whether demand or a stage limits the flow.");
+                }
+                else lines.Add($"No internal constraint: the flow is limited by demand. {summary.Started} items arrived in the window, {Number(report.ArrivalsPerWeek ?? 0)} a week, and {summary.Finished} finished, {Number(summary.ThroughputPerWeek ?? 0)} a week, with {summary.OpenItems} in progress at the end; no stage's WIP rose through the window.");
                 AddMostLoaded(report, top, lines, "The most loaded stage, where a constraint would appear first as demand grows, is");
                 if (top.Load < Slack) score++;
                 else if (top.Load >= NearlyConstraining)
