@@ -49,7 +49,7 @@ namespace ConstraintTools.PowerShell
             {
                 if (interval <= TimeSpan.Zero) ThrowTerminatingError(Errors.InvalidInterval(interval));
                 if (Log is null)
-                    ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Interval sets the windows of the constraint over time, which is measured from a log: give -Log too, or leave -Interval out."),
+                    ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Interval sets the windows of the constraint over time, which is measured from a log: give one with -Log, or leave -Interval out."),
                         "IntervalWithoutLog", ErrorCategory.InvalidArgument, interval));
             }
             base.BeginProcessing();
