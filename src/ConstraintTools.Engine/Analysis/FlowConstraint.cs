@@ -218,7 +218,7 @@ namespace ConstraintTools.Analysis
             {
                 report.Verdict = ConstraintVerdict.Demand;
                 report.Basis = top.ServersEstimated ? ConstraintBasis.Throughput : ConstraintBasis.Utilization;
-                lines.Add($"No internal constraint: the flow is limited by demand. {summary.Started} items arrived in the window, {Number(report.ArrivalsPerWeek ?? 0)} a week, and {summary.Finished} finished, {Number(summary.ThroughputPerWeek ?? 0)} a week, with {summary.OpenItems} in progress at the end; {(loads.Any(l => l.IsGrowing && l.Visits < MinVisits) ? $"no stage with {MinVisits} visits or more had its WIP rise through the window" : "no stage's WIP rose through the window")}.");
+                lines.Add($"No internal constraint: the flow is limited by demand. {summary.Started} items arrived in the window, {Number(report.ArrivalsPerWeek ?? 0)} a week, and {summary.Finished} finished, {Number(summary.ThroughputPerWeek ?? 0)} a week, with {summary.OpenItems} in progress at the end; no stage's WIP rose through the window.");
                 AddMostLoaded(report, top, lines, "The most loaded stage, where a constraint would appear first as demand grows, is");
                 if (top.Load < Slack) score++;
                 else if (top.Load >= NearlyConstraining)
@@ -243,7 +243,7 @@ namespace ConstraintTools.Analysis
             if (summary.Finished > 0 && report.Verdict == ConstraintVerdict.Stage)
                 lines.Add($"{summary.Finished} items finished in the window, {Number(report.ThroughputPerWeek ?? 0)} a week; {summary.Started} started, {Number(report.ArrivalsPerWeek ?? 0)} a week.");
             foreach (var few in loads.Where(l => l.Visits > 0 && l.Visits < MinVisits))
-                lines.Add($"{few.Stage} had only {Plural(few.Visits, "visit")} end in the window: too few to judge it{(few.IsGrowing ? $", though its WIP rose ({Thirds(few)} items on average in each third)" : "")}.");
+                lines.Add($"{few.Stage} had only {Plural(few.Visits, "visit")} end in the window: too few to judge it.");
             if (report.Verdict != ConstraintVerdict.UnmeasuredTime && unmeasured.Count > 0 && unmeasuredShare > 0)
             {
                 if (unmeasuredShare >= LargeUnmeasuredShare)
