@@ -23,5 +23,9 @@ namespace ConstraintTools.PowerShell
             }
             return new ErrorRecord(exception, errorId, category, target);
         }
+
+        /// <summary>The terminating error of an -Interval that is not positive, as Find-Constraint and Export-FlowReport refuse it.</summary>
+        public static ErrorRecord InvalidInterval(TimeSpan interval) =>
+            new ErrorRecord(new ArgumentException($"-Interval must be positive; it is {Display.Duration(interval)}."), "InvalidInterval", ErrorCategory.InvalidArgument, interval);
     }
 }

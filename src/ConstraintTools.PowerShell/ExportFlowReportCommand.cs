@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
 using ConstraintTools.Reports;
 using ConstraintTools.Simulation;
 
@@ -9,8 +10,10 @@ namespace ConstraintTools.PowerShell
 {
     /// <summary>
     /// Export-FlowReport: writes one self-contained HTML file about a workflow — flow diagram with the
-    /// constraint highlighted, utilization bars, evidence and improvements; with -Log the cumulative flow,
-    /// lead-time scatter and ageing work; with -Simulation the simulated figures beside the model's.
+    /// constraint highlighted, utilization bars, evidence and improvements. With -Log the log's own verdict
+    /// leads (what Find-Constraint -Log says), with its measured stages, the constraint over -Interval windows,
+    /// the cumulative flow, lead-time scatter and ageing work, and the model's figures follow, labelled, only
+    /// when the workflow has service times. With -Simulation the simulated figures beside the model's.
     /// </summary>
     [Cmdlet(VerbsData.Export, "FlowReport", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(FileInfo))]
@@ -22,9 +25,14 @@ namespace ConstraintTools.PowerShell
         [ValidateNotNull]
         public Workflow Workflow { get; set; } = null!;
 
-        /// <summary>A work-item log of the workflow, from Import-WorkItemLog: adds the cumulative flow, the lead-time scatter and the ageing work.</summary>
+        /// <summary>A work-item log of the workflow, from Import-WorkItemLog: the report leads with the log's verdict and measured stages, and adds the constraint over time, the cumulative flow, the lead-time scatter and the ageing work.</summary>
         [Parameter]
         public WorkItemLog? Log { get; set; }
+
+        /// <summary>With -Log: the windows of the constraint over time ('4w', '30d', a TimeSpan or hours); without it, 4 weeks for a log of 12 weeks or more (13 past two years), and none for a shorter log.</summary>
+        [Parameter]
+        [CalendarDurationTransformation]
+        public TimeSpan? Interval { get; set; }
 
         /// <summary>The output of Invoke-FlowSimulation for the workflow (its SimulatedStage objects and SimulationSummary): adds the simulated figures beside the model's.</summary>
         [Parameter]
@@ -37,6 +45,13 @@ namespace ConstraintTools.PowerShell
 
         protected override void BeginProcessing()
         {
+            if (Interval is TimeSpan interval)
+            {
+                if (interval <= TimeSpan.Zero) ThrowTerminatingError(Errors.InvalidInterval(interval));
+                if (Log is null)
+                    ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Interval sets the windows of the constraint over time, which is measured from a log: give one with -Log, or leave -Interval out."),
+                        "IntervalWithoutLog", ErrorCategory.InvalidArgument, interval));
+            }
             base.BeginProcessing();
             if (Simulation is null) return;
             var objects = Simulation.Select(o => o.BaseObject).ToList();
@@ -45,17 +60,31 @@ namespace ConstraintTools.PowerShell
                     "InvalidSimulation", ErrorCategory.InvalidArgument, Simulation));
         }
 
+        /// <summary>Cancelled by Ctrl+C, which the log's verdicts poll between items.</summary>
+        private readonly CancellationTokenSource stopping = new CancellationTokenSource();
+
+        protected override void StopProcessing() => stopping.Cancel();
+
         protected override void ProcessRecord()
         {
             if (!TakeFileFor(Workflow)) return;
             string html;
             try
             {
-                html = FlowReportHtml.Write(Workflow, Log, SimulationOf(Workflow));
+                html = FlowReportHtml.Write(Workflow, Log, SimulationOf(Workflow), Interval ?? (Log is null ? null : FlowReportHtml.DefaultInterval(Log)), stopping.Token);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
             }
             catch (WorkflowException ex)
             {
                 WriteError(new ErrorRecord(ex, "InvalidWorkflow", ErrorCategory.InvalidData, Workflow));
+                return;
+            }
+            catch (ArgumentException ex)
+            {
+                WriteError(Errors.Record(ex, "InvalidWindow", ErrorCategory.InvalidArgument, Log));
                 return;
             }
             WriteFile(html, $"the flow report of '{Display.Excerpt(Workflow.Name)}'");

@@ -49,7 +49,7 @@ namespace ConstraintTools.PowerShell
         protected override void BeginProcessing()
         {
             if (Interval is TimeSpan interval && interval <= TimeSpan.Zero)
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-Interval must be positive; it is {Display.Duration(interval)}."), "InvalidInterval", ErrorCategory.InvalidArgument, interval));
+                ThrowTerminatingError(Errors.InvalidInterval(interval));
             base.BeginProcessing();
         }
 

@@ -191,6 +191,7 @@ public sealed class ModuleTests : IDisposable
     [InlineData("Export-FlowReport", "LiteralPath")]
     [InlineData("Export-FlowReport", "Workflow")]
     [InlineData("Export-FlowReport", "Log")]
+    [InlineData("Export-FlowReport", "Interval")]
     [InlineData("Export-FlowReport", "Simulation")]
     [InlineData("Export-FlowReport", "Force")]
     [InlineData("Export-FlowReport", "PassThru")]
@@ -246,6 +247,7 @@ public sealed class ModuleTests : IDisposable
     [InlineData("Find-Constraint", "7,8,9,10,11,12,13,14")]
     [InlineData("Invoke-FlowSimulation", "9")]
     [InlineData("ConvertTo-Workflow", "1,2,3,4,5,6")]
+    [InlineData("Export-FlowReport", "1,2,4,5")]
     public void HelpExamplesFromALogShowWhatTheyPrint(string cmdlet, string numbers)
     {
         // An example may write a file next to the examples (Export-Workflow ./fitted.yaml); the repository keeps none.

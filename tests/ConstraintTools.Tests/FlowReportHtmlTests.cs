@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -89,7 +90,8 @@ public class FlowReportHtmlTests
         var document = Parse(FlowReportHtml.Write(workflow, log));
 
         var svgs = document.Descendants(Svg + "svg").Select(s => (string)s.Attribute("id")!).ToList();
-        Assert.Equal(new[] { "flow", "utilization", "cumulative-flow", "lead-times", "ageing" }, svgs);
+        // The log's flow and charts first; the model's utilization after them, in the model's section.
+        Assert.Equal(new[] { "flow", "cumulative-flow", "lead-times", "ageing", "utilization" }, svgs);
         var percentiles = document.Descendants(Svg + "line").Where(l => (string?)l.Attribute("data-percentile") != null)
             .ToDictionary(l => (string)l.Attribute("data-percentile")!, l => Number(l, "data-days"));
         Assert.Equal(flow.Summary.LeadTimeP50!.Value.TotalDays, percentiles["50"], 9);
@@ -101,6 +103,139 @@ public class FlowReportHtmlTests
         var bands = document.Descendants(Svg + "polygon").ToDictionary(p => (string)p.Attribute("data-band")!, p => (int)Number(p, "data-last"));
         Assert.Equal(flow.Stages.Select(s => s.CurrentWip), workflow.Stages.Select(s => bands[s.Name]));
     }
+
+    private static XElement ById(XDocument document, string id) => document.Descendants().Single(e => (string?)e.Attribute("id") == id);
+
+    private static bool HasId(XDocument document, string id) => document.Descendants().Any(e => (string?)e.Attribute("id") == id);
+
+    private static Dictionary<string, XElement> Figures(XDocument document, string id) =>
+        ById(document, id).Elements(Html + "tr").ToDictionary(r => r.Element(Html + "th")!.Value, r => r.Element(Html + "td")!);
+
+    [Fact]
+    public void WithALogTheHeadlineIsTheLogsVerdictAndAStatusMappingHasNoModelSection()
+    {
+        // A log generated with one hot stage, read with a workflow that only maps statuses (no service times).
+        var known = KnownAnswerLogs.Generate(KnownAnswerKind.HotStage, 1);
+        var found = FlowConstraint.Find(known.Log, known.Analysed);
+        Assert.True(known.IsAnsweredBy(found), known.ToString());
+
+        var document = Parse(FlowReportHtml.Write(known.Analysed, known.Log));
+
+        Assert.Equal(known.ExpectedConstraint, ById(document, "constraint").Value);
+        var verdict = ById(document, "verdict");
+        Assert.StartsWith($"From the log, the constraint is {known.ExpectedConstraint}: busy {Percent(found.Utilization!.Value)} of the time, ", verdict.Value);
+        Assert.EndsWith($". Confidence: {found.Confidence}.", verdict.Value);
+        Assert.Equal(("Stage", found.Confidence.ToString(), found.Basis.ToString()),
+            ((string)verdict.Attribute("data-verdict")!, (string)verdict.Attribute("data-confidence")!, (string)verdict.Attribute("data-basis")!));
+        Assert.Equal(found.Evidence, ById(document, "log-evidence").Elements(Html + "li").Select(li => li.Value));
+
+        // Throughput counted straight from the events: items whose last status is Done, per week of the log's span.
+        var finished = known.Log.Events.GroupBy(e => e.ItemId).Count(i => i.Last().Status == "Done");
+        var weeks = (known.Log.LastEventUtc!.Value - known.Log.FirstEventUtc!.Value).TotalDays / 7;
+        var figures = Figures(document, "log-figures");
+        Assert.Equal(finished / weeks, Number(figures["Throughput per week"], "data-value"), 9);
+        Assert.Equal(finished, Number(figures["Finished"], "data-value"));
+        Assert.Equal(found.Summary.LeadTimeP85!.Value.TotalHours, Number(figures["Lead time p85"], "data-value"));
+        Assert.Equal(Display.Duration(found.Summary.LeadTimeP50), figures["Lead time p50"].Value);
+
+        // The measured stage table is the verdict's loads, and the flow highlights the same stage.
+        var rows = ById(document, "stages").Elements(Html + "tr").Skip(1).ToList();
+        Assert.Equal(known.Analysed.Stages.Select(s => s.Name), rows.Select(r => (string)r.Attribute("data-stage")!));
+        Assert.Equal(found.Loads.Select(l => l.Load), rows.Select(r => r.Attribute("data-load") is { } a ? double.Parse(a.Value, CultureInfo.InvariantCulture) : (double?)null));
+        Assert.Equal(found.Loads.Select(l => l.Visits), rows.Select(r => (int)Number(r, "data-visits")));
+        var highlighted = document.Descendants(Svg + "g").Where(g => ((string?)g.Attribute("class"))?.Split(' ').Contains("constraint") == true).Select(g => (string)g.Attribute("data-stage")!);
+        Assert.Equal(new[] { known.ExpectedConstraint }, highlighted);
+
+        // No service times: no model, so none of its figures and no made-up constraint.
+        Assert.False(FlowReportHtml.HasModel(known.Analysed));
+        foreach (var id in new[] { "figures", "utilization", "evidence", "improvements", "model-constraint" }) Assert.False(HasId(document, id), id);
+        Assert.DoesNotContain(document.Descendants(Html + "h2"), h => h.Value.StartsWith("Model", StringComparison.Ordinal));
+        Assert.False(HasId(document, "over-time"));
+    }
+
+    [Fact]
+    public void ARealModelIsSetBesideTheLogAndLabelledAsTheModels()
+    {
+        // The same kind of log with the workflow it was simulated from: service times, servers and demand.
+        var known = KnownAnswerLogs.Generate(KnownAnswerKind.HotStage, 2);
+        var found = FlowConstraint.Find(known.Log, known.Simulated);
+        var model = WorkflowAnalyzer.Analyze(known.Simulated);
+
+        var document = Parse(FlowReportHtml.Write(known.Simulated, known.Log));
+
+        Assert.True(FlowReportHtml.HasModel(known.Simulated));
+        Assert.Equal(found.Constraint, ById(document, "constraint").Value);
+        Assert.Equal(model.Constraint, ById(document, "model-constraint").Value);
+        Assert.StartsWith("Model: the constraint is ", ((XElement)ById(document, "model-constraint").Parent!).Value);
+        Assert.Equal(
+            $"The model and the log name the same constraint, {known.ExpectedConstraint}. The model delivers {Display.Rate(model.ThroughputPerWeek)} a week; the log measured {Display.Rate(found.ThroughputPerWeek!.Value)}.",
+            ById(document, "model-beside-log").Value);
+        Assert.Equal(Display.Rate(model.ThroughputPerWeek), Figures(document, "figures")["Throughput per week"].Value);
+        Assert.Equal(model.Evidence, ById(document, "evidence").Elements(Html + "li").Select(li => li.Value));
+        // Every heading of the model's figures says whose they are, and they all come after the log's.
+        var headings = document.Descendants(Html + "h2").Select(h => h.Value).ToList();
+        var first = headings.FindIndex(h => h.StartsWith("Model", StringComparison.Ordinal));
+        Assert.True(first > headings.IndexOf("Ageing work in progress"), string.Join(" / ", headings));
+        Assert.All(headings.Skip(first), h => Assert.StartsWith("Model: ", h));
+        Assert.Equal(4, headings.Count(h => h.StartsWith("Model: ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void WithAnIntervalTheConstraintOverTimeIsATableOfItsWindowsAndSaysWhenItMoved()
+    {
+        // Two reviewers at 93 % for half a year, then three, with Build at 93 %: the constraint moves at week 26.
+        var team = ConstraintOverTimeTests.Team(2, 0.5, 0.93);
+        var workflow = new Workflow(team.Name) { DoneStates = team.DoneStates, Stages = team.Stages.Select(s => new WorkflowStage(s) { ServiceTimeHours = null }).ToArray() };
+        var log = ConstraintOverTimeTests.Moving();
+        var interval = TimeSpan.FromDays(7 * 13);
+        var windows = FlowConstraint.OverTime(log, workflow, interval);
+
+        var document = Parse(FlowReportHtml.Write(workflow, log, interval: interval));
+
+        var rows = ById(document, "over-time").Elements(Html + "tr").Skip(1).ToList();
+        Assert.Equal(new[] { "Review", "Review", "Build", "Build" }, rows.Select(r => (string?)r.Attribute("data-constraint")));
+        Assert.Equal(windows.Select(w => (w.From, w.To, w.Confidence.ToString(), w.Report.Basis.ToString())),
+            rows.Select(r => (DateTime.Parse((string)r.Attribute("data-from")!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+                DateTime.Parse((string)r.Attribute("data-to")!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+                (string)r.Attribute("data-confidence")!, (string)r.Attribute("data-basis")!)));
+        Assert.Equal(new[] { "", "", "moved", "" }, rows.Select(r => r.Elements(Html + "td").Last().Value));
+        var moved = log.FirstEventUtc!.Value.AddDays(7 * 26);
+        Assert.StartsWith($"Over 4 windows of 13w the verdict changed once: from {moved:yyyy-MM-dd}, Review to Build.", ById(document, "moves").Value);
+    }
+
+    [Fact]
+    public void TheDefaultIntervalIsFourWeeksFromTwelveWeeksAndAQuarterPastTwoYears()
+    {
+        static WorkItemLog Spanning(double days)
+        {
+            var builder = new WorkItemLogBuilder();
+            var start = new DateTimeOffset(2026, 1, 5, 0, 0, 0, TimeSpan.Zero);
+            builder.Add("A", start, "Doing");
+            builder.Add("A", start.AddDays(days), "Done");
+            return builder.Build();
+        }
+
+        Assert.Null(FlowReportHtml.DefaultInterval(Spanning(7 * 12 - 1)));
+        Assert.Equal(TimeSpan.FromDays(28), FlowReportHtml.DefaultInterval(Spanning(7 * 12)));
+        Assert.Equal(TimeSpan.FromDays(28), FlowReportHtml.DefaultInterval(Spanning(7 * 104)));
+        Assert.Equal(TimeSpan.FromDays(91), FlowReportHtml.DefaultInterval(Spanning(7 * 104 + 1)));
+        // 2,000 quarters are 500 years: past them there is no default, and no section.
+        Assert.Equal(TimeSpan.FromDays(91), FlowReportHtml.DefaultInterval(Spanning(91 * 2000)));
+        Assert.Null(FlowReportHtml.DefaultInterval(Spanning(91 * 2000 + 1)));
+        Assert.Null(FlowReportHtml.DefaultInterval(new WorkItemLogBuilder().Build()));
+    }
+
+    [Fact]
+    public void AnIntervalWithoutALogIsRefused()
+    {
+        var workflow = WorkflowYaml.Load(Path.Combine(Examples, "code-review.yaml"));
+
+        var error = Assert.Throws<ArgumentException>(() => FlowReportHtml.Write(workflow, interval: TimeSpan.FromDays(28)));
+
+        Assert.StartsWith("The constraint over time is measured from a log", error.Message);
+    }
+
+    private static string Percent(double fraction) => (fraction * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
     [Fact]
     public void ASimulationIsSetBesideTheModel()
@@ -140,7 +275,7 @@ public class FlowReportHtmlTests
 
         Assert.True(html.Length < 5_000_000, $"{html.Length:N0} characters");
         var document = Parse(html);
-        Assert.Equal("Stage 150", document.Descendants(Html + "span").Single(s => (string?)s.Attribute("id") == "constraint").Value);
+        Assert.Equal("Stage 150", document.Descendants(Html + "span").Single(s => (string?)s.Attribute("id") == "model-constraint").Value);
         Assert.Equal(FlowReportHtml.MaxPointsPerChart, document.Descendants().Single(e => (string?)e.Attribute("id") == "lead-times").Descendants(Svg + "circle").Count());
         Assert.Contains(document.Descendants(Html + "p"), p => p.Value.StartsWith("4,000 of 88,888 finished items shown", StringComparison.Ordinal));
     }

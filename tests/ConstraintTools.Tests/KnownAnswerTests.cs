@@ -137,7 +137,7 @@ public class ConstraintOverTimeTests
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 5, 0, 0, 0, TimeSpan.Zero);
 
-    private static Workflow Team(int reviewers, double buildLoad, double reviewLoad) => new("Team")
+    internal static Workflow Team(int reviewers, double buildLoad, double reviewLoad) => new("Team")
     {
         Calendar = WorkCalendar.AllHours,
         DemandPerWeek = 20,
@@ -150,7 +150,7 @@ public class ConstraintOverTimeTests
     };
 
     /// <summary>Half a year with two reviewers at 93 %, then half a year in which Build is at 93 % and three reviewers at 50 %; the first half's unfinished items are left out, as if closed.</summary>
-    private static WorkItemLog Moving()
+    internal static WorkItemLog Moving()
     {
         var options = new Simulation.SimulationOptions { Duration = TimeSpan.FromDays(7 * 26), WarmUp = TimeSpan.Zero, Replications = 1, Seed = 4 };
         var first = Simulation.FlowSimulator.Logs(Team(2, 0.5, 0.93), options, Start, "A-").Single();

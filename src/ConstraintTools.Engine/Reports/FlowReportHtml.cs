@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Threading;
 using System.Xml;
 using ConstraintTools.Analysis;
 using ConstraintTools.Simulation;
@@ -18,7 +19,7 @@ namespace ConstraintTools.Reports
     /// the model's. Written with an XmlWriter, so the file is well-formed XHTML as well as HTML5, and
     /// it fetches nothing: no scripts, fonts or images from anywhere.
     /// </summary>
-    public static class FlowReportHtml
+    public static partial class FlowReportHtml
     {
         /// <summary>More points than this in a chart are thinned to an even sample, so a report stays small and readable; the chart says how many it shows.</summary>
         public const int MaxPointsPerChart = 4000;
@@ -38,18 +39,30 @@ svg{max-width:100%;height:auto;font-size:12px}svg text{fill:#222}
 .edge{stroke:#6b8bad;fill:none;stroke-width:1.5}.rework{stroke:#d9822b;stroke-dasharray:4 3}
 .bar{fill:#6b8bad}.bar.constraint{fill:#c62828}.limit{stroke:#999;stroke-dasharray:3 3}.limit.full{stroke:#c62828}
 .point{fill:#6b8bad;fill-opacity:.5}.percentile{stroke:#c62828;stroke-dasharray:5 3}
-.constraint-name{color:#c62828;font-weight:bold}";
+.constraint-name{color:#c62828;font-weight:bold}table.wide{font-size:.85em}tr.constraint-row td{color:#c62828;font-weight:bold}";
 
         private static readonly string[] BandColours =
         {
             "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac",
         };
 
-        /// <summary>The report as text. <paramref name="log"/> and <paramref name="simulation"/> are optional.</summary>
-        public static string Write(Workflow workflow, WorkItemLog? log = null, SimulationResult? simulation = null)
+        /// <summary>
+        /// The report as text. Without <paramref name="log"/> it is the model's. With one, the log's own verdict leads
+        /// (<see cref="FlowConstraint.Find"/>, what Find-Constraint -Log returns), then its measured stages, the flow as
+        /// the log shows it, the constraint over <paramref name="interval"/> windows (<see cref="FlowConstraint.OverTime"/>)
+        /// and the charts; the model's figures follow, labelled as the model's, only when some stage has a service time,
+        /// capacity or cadence: a workflow that only maps statuses has no model to show.
+        /// </summary>
+        /// <exception cref="ArgumentException">An interval without a log, or one that cuts the log into too many windows.</exception>
+        /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+        public static string Write(Workflow workflow, WorkItemLog? log = null, SimulationResult? simulation = null, TimeSpan? interval = null, CancellationToken cancel = default)
         {
             if (workflow is null) throw new ArgumentNullException(nameof(workflow));
-            var report = WorkflowAnalyzer.Analyze(workflow);
+            if (interval is not null && log is null) throw new ArgumentException("The constraint over time is measured from a log: give the log with the interval.", nameof(interval));
+            var hasModel = HasModel(workflow);
+            var report = log is null || hasModel || simulation != null ? WorkflowAnalyzer.Analyze(workflow) : null;
+            var found = log is { EventCount: > 0 } ? FlowConstraint.Find(log, workflow, cancel: cancel) : null;
+            var windows = found != null && interval is TimeSpan every ? FlowConstraint.OverTime(log!, workflow, every, cancel: cancel) : null;
             // XmlWriter would write "<!DOCTYPE html >"; the usual spelling goes in first, the document as a fragment after it.
             var text = new StringBuilder("<!DOCTYPE html>\n");
             var settings = new XmlWriterSettings { OmitXmlDeclaration = true, Indent = false, NewLineHandling = NewLineHandling.None, ConformanceLevel = ConformanceLevel.Fragment };
@@ -65,36 +78,66 @@ svg{max-width:100%;height:auto;font-size:12px}svg text{fill:#222}
                 x.WriteElementString("style", Style);
                 x.WriteEndElement();
                 x.WriteStartElement("body");
-                Headline(x, report);
-                FlowDiagram(x, workflow, report);
-                UtilizationBars(x, report);
-                Evidence(x, report);
-                Improvements(x, workflow);
-                if (log != null) LogSections(x, workflow, log);
-                if (simulation != null) SimulationSection(x, report, simulation);
+                if (log is null)
+                {
+                    Headline(x, report!);
+                    FlowDiagram(x, workflow, ModelBoxes(report!), report!.Constraint);
+                    UtilizationBars(x, report, "");
+                    Evidence(x, report, "");
+                    Improvements(x, workflow, "");
+                }
+                else
+                {
+                    x.WriteElementString("h1", workflow.Name);
+                    if (found is null) x.WriteElementString("p", "The log holds no status changes: there is nothing to measure.");
+                    else
+                    {
+                        LogHeadline(x, found);
+                        MeasuredStages(x, found);
+                        FlowDiagram(x, workflow, LogBoxes(found), found.Constraint);
+                        x.WriteElementString("p", "Loads as the log shows them; ~ marks servers estimated from how fast the stage finished work, and a dashed stage had too few visits to judge.");
+                        if (windows != null) OverTimeSection(x, windows, interval!.Value);
+                        else NoOverTime(x, log);
+                        LogSections(x, workflow, log);
+                    }
+                    if (hasModel) ModelSection(x, workflow, report!, found);
+                }
+                if (simulation != null) SimulationSection(x, report!, simulation);
                 x.WriteEndElement();
                 x.WriteEndElement();
             }
             return text.ToString();
         }
 
+        /// <summary>True when some stage says how fast it works (a service time, capacity or cadence): the workflow is a model, not only a status mapping.</summary>
+        public static bool HasModel(Workflow workflow) => workflow.Stages.Any(s => s.IsMeasured);
+
         private static void Headline(XmlWriter x, ConstraintReport report)
         {
             x.WriteElementString("h1", report.Workflow);
+            ModelSentence(x, report, "The constraint is ", "constraint");
+            ModelFigures(x, report);
+        }
+
+        private static void ModelSentence(XmlWriter x, ConstraintReport report, string lead, string id)
+        {
             x.WriteStartElement("p");
             if (report.Constraint is string constraint)
             {
-                x.WriteString("The constraint is ");
+                x.WriteString(lead);
                 x.WriteStartElement("span");
                 x.WriteAttributeString("class", "constraint-name");
-                x.WriteAttributeString("id", "constraint");
+                x.WriteAttributeString("id", id);
                 x.WriteString(constraint);
                 x.WriteEndElement();
                 x.WriteString($", at {Display.Percent(report.Utilization)} of its capacity.");
             }
             else x.WriteString("No stage has a known capacity, so no constraint can be computed.");
             x.WriteEndElement();
+        }
 
+        private static void ModelFigures(XmlWriter x, ConstraintReport report)
+        {
             x.WriteStartElement("table");
             x.WriteAttributeString("id", "figures");
             Row(x, "Demand per week", Display.Rate(report.DemandPerWeek), report.DemandPerWeek);
@@ -121,7 +164,17 @@ svg{max-width:100%;height:auto;font-size:12px}svg text{fill:#222}
 
         private const int BoxWidth = 150, BoxHeight = 58, GapX = 40, GapY = 50, PerRow = 5;
 
-        private static void FlowDiagram(XmlWriter x, Workflow workflow, ConstraintReport report)
+        /// <summary>What a stage's box in the flow shows: its figures under its name, and the figures as data for a reader's tools.</summary>
+        private sealed record StageBox(string Stage, bool IsConstraint, bool IsDashed, string Figures, string? Warning, (string Name, string Value)[] Data);
+
+        private static List<StageBox> ModelBoxes(ConstraintReport report) => report.Stages.Select(stage => new StageBox(
+            stage.Stage, stage.IsConstraint, !stage.IsMeasured,
+            stage.IsMeasured ? $"{Display.Percent(stage.Utilization)} · {stage.Servers} server{(stage.Servers == 1 ? "" : "s")}" : "unmeasured",
+            stage.QueueGrowthPerWeek > 0 ? $"queue +{Display.Rate(stage.QueueGrowthPerWeek)}/week" : null,
+            (stage.Utilization is double u ? new[] { ("data-utilization", R(u)) } : Array.Empty<(string, string)>())
+                .Append(("data-queue-growth", R(stage.QueueGrowthPerWeek))).ToArray())).ToList();
+
+        private static void FlowDiagram(XmlWriter x, Workflow workflow, IReadOnlyList<StageBox> boxes, string? constraint)
         {
             x.WriteElementString("h2", "Flow");
             var n = workflow.Stages.Count;
@@ -130,7 +183,7 @@ svg{max-width:100%;height:auto;font-size:12px}svg text{fill:#222}
             var height = rows * (BoxHeight + GapY) + GapY;
             (double X, double Y) Origin(int i) => (GapX + i % PerRow * (BoxWidth + GapX), GapY / 2.0 + i / PerRow * (BoxHeight + GapY));
 
-            StartSvg(x, "flow", width, height, $"Flow of {workflow.Name}: {n} stages; the constraint is {report.Constraint ?? "unknown"}");
+            StartSvg(x, "flow", width, height, $"Flow of {workflow.Name}: {n} stages; the constraint is {constraint ?? "unknown"}");
             x.WriteStartElement("defs", Ns);
             x.WriteStartElement("marker", Ns);
             Attributes(x, ("id", "arrow"), ("viewBox", "0 0 10 10"), ("refX", "10"), ("refY", "5"), ("markerWidth", "7"), ("markerHeight", "7"), ("orient", "auto"));
@@ -151,19 +204,18 @@ svg{max-width:100%;height:auto;font-size:12px}svg text{fill:#222}
 
             for (var i = 0; i < n; i++)
             {
-                var stage = report.Stages[i];
+                var box = boxes[i];
                 var (left, top) = Origin(i);
                 x.WriteStartElement("g", Ns);
-                x.WriteAttributeString("class", "stage" + (stage.IsConstraint ? " constraint" : "") + (stage.IsMeasured ? "" : " unmeasured"));
-                x.WriteAttributeString("data-stage", stage.Stage);
-                if (stage.Utilization is double u) x.WriteAttributeString("data-utilization", u.ToString("R", CultureInfo.InvariantCulture));
-                x.WriteAttributeString("data-queue-growth", stage.QueueGrowthPerWeek.ToString("R", CultureInfo.InvariantCulture));
+                x.WriteAttributeString("class", "stage" + (box.IsConstraint ? " constraint" : "") + (box.IsDashed ? " unmeasured" : ""));
+                x.WriteAttributeString("data-stage", box.Stage);
+                Attributes(x, box.Data);
                 x.WriteStartElement("rect", Ns);
                 Attributes(x, ("x", F(left)), ("y", F(top)), ("width", F(BoxWidth)), ("height", F(BoxHeight)), ("rx", "6"));
                 x.WriteEndElement();
-                Text(x, left + BoxWidth / 2.0, top + 18, Shorten(stage.Stage, 22), "middle", null);
-                Text(x, left + BoxWidth / 2.0, top + 34, stage.IsMeasured ? $"{Display.Percent(stage.Utilization)} · {stage.Servers} server{(stage.Servers == 1 ? "" : "s")}" : "unmeasured", "middle", null);
-                if (stage.QueueGrowthPerWeek > 0) Text(x, left + BoxWidth / 2.0, top + 50, $"queue +{Display.Rate(stage.QueueGrowthPerWeek)}/week", "middle", "growth");
+                Text(x, left + BoxWidth / 2.0, top + 18, Shorten(box.Stage, 22), "middle", null);
+                Text(x, left + BoxWidth / 2.0, top + 34, box.Figures, "middle", null);
+                if (box.Warning != null) Text(x, left + BoxWidth / 2.0, top + 50, box.Warning, "middle", "growth");
                 x.WriteEndElement();
             }
             x.WriteEndElement();
@@ -207,9 +259,9 @@ svg{max-width:100%;height:auto;font-size:12px}svg text{fill:#222}
 
         // ---- Utilization bars with the 85 % and 100 % lines.
 
-        private static void UtilizationBars(XmlWriter x, ConstraintReport report)
+        private static void UtilizationBars(XmlWriter x, ConstraintReport report, string label)
         {
-            x.WriteElementString("h2", "Utilization");
+            x.WriteElementString("h2", label + "Utilization");
             const double Scale = 1.5; // bars end at 150 %; higher loads are drawn to the edge and labelled
             const int Label = 200, RowHeight = 18;
             var stages = report.Stages;
@@ -239,9 +291,9 @@ svg{max-width:100%;height:auto;font-size:12px}svg text{fill:#222}
             x.WriteEndElement();
         }
 
-        private static void Evidence(XmlWriter x, ConstraintReport report)
+        private static void Evidence(XmlWriter x, ConstraintReport report, string label)
         {
-            x.WriteElementString("h2", "Evidence");
+            x.WriteElementString("h2", label + "Evidence");
             x.WriteStartElement("ul");
             x.WriteAttributeString("id", "evidence");
             foreach (var line in report.Evidence) x.WriteElementString("li", line);
@@ -249,11 +301,11 @@ svg{max-width:100%;height:auto;font-size:12px}svg text{fill:#222}
         }
 
         /// <summary>Each stage with 50 % more capacity, best first: the constraint's row shows the gain, the others that there is none.</summary>
-        private static void Improvements(XmlWriter x, Workflow workflow)
+        private static void Improvements(XmlWriter x, Workflow workflow, string label)
         {
             var rows = WhatIf.LargestCapacityGains(workflow, 1.5, MaxImprovementRows);
             if (rows.Count == 0) return;
-            x.WriteElementString("h2", "What 50 % more capacity would do");
+            x.WriteElementString("h2", label + "What 50 % more capacity would do");
             x.WriteStartElement("table");
             x.WriteAttributeString("id", "improvements");
             x.WriteStartElement("tr");
@@ -483,6 +535,8 @@ svg{max-width:100%;height:auto;font-size:12px}svg text{fill:#222}
         }
 
         private static string Shorten(string text, int max) => text.Length <= max ? text : text.Substring(0, Math.Max(1, max - 1)) + "…";
+
+        private static string R(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
         private static string F(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
     }
