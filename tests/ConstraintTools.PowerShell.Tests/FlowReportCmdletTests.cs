@@ -88,7 +88,8 @@ public sealed class FlowReportCmdletTests : IDisposable
         var verdict = ById(document, "verdict");
         Assert.Equal((Text(found, "Verdict"), Text(found, "Confidence"), Text(found, "Basis")),
             ((string?)verdict.Attribute("data-verdict"), (string?)verdict.Attribute("data-confidence"), (string?)verdict.Attribute("data-basis")));
-        Assert.Equal($"From the log, no stage constrains the flow: it is limited by demand. The most loaded stage is {Text(found, "NextConstraint")}, busy 77% of the time. Confidence: {Text(found, "Confidence")}.", verdict.Value);
+        Assert.True((bool)found.Properties["StillFilling"].Value);
+        Assert.Equal($"From the log, no stage is seen to constrain the flow yet: the stages were still filling, and more arrived than finished. The most loaded stage is {Text(found, "NextConstraint")}, busy 77% of the time. Confidence: {Text(found, "Confidence")}.", verdict.Value);
         Assert.Equal(((IEnumerable<string>)found.Properties["Evidence"].Value), ById(document, "log-evidence").Elements(Html + "li").Select(li => li.Value));
         var figures = ById(document, "log-figures").Elements(Html + "tr").ToDictionary(r => r.Element(Html + "th")!.Value, r => double.Parse((string)r.Element(Html + "td")!.Attribute("data-value")!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal((double)found.Properties["ThroughputPerWeek"].Value, figures["Throughput per week"]);

@@ -47,6 +47,7 @@ public class KnownAnswerTests
                 Assert.StartsWith($"No internal constraint: the flow is limited by demand. {report.Summary.Started} items arrived in the window", report.Evidence[0]);
                 Assert.Contains($"and {report.Summary.Finished} finished", report.Evidence[0]);
                 Assert.True(report.Summary.Started - report.Summary.Finished < 0.2 * report.Summary.Started);
+                Assert.False(report.StillFilling);
                 Assert.Equal((top.Stage, top.Load), (report.NextConstraint, report.NextUtilization));
                 Assert.StartsWith($"The most loaded stage, where a constraint would appear first as demand grows, is {top.Stage}, busy {Percent(top.Load!.Value)} of the time", report.Evidence[1]);
                 break;
@@ -110,10 +111,16 @@ public class KnownAnswerTests
         var report = FlowConstraint.Find(log, workflow);
 
         Assert.True(ConstraintVerdict.Demand == report.Verdict, string.Join("\n", report.Evidence));
+        Assert.True(report.StillFilling);
         var (started, finished) = (report.Summary.Started, report.Summary.Finished);
         Assert.True(started - finished >= 0.2 * started, $"{started} started, {finished} finished");
         // The log starts with nothing in progress, so what is open at the end is what arrived and did not finish.
-        Assert.StartsWith($"No internal constraint yet: no stage's WIP rose through the window, but more arrived than finished ({started} against {finished}, ", report.Evidence[0]);
+        var rising = report.Loads.Where(l => l.IsGrowing).ToList();
+        Assert.NotEmpty(rising);
+        Assert.All(rising, l => Assert.True(l.Load < 0.6));
+        Assert.StartsWith($"No internal constraint yet: no stage with 20 visits or more had its WIP rise through the window while busy 60% of the time or more, but more arrived than finished ({started} against {finished}, ", report.Evidence[0]);
+        foreach (var stage in rising)
+            Assert.Contains($"The WIP of {stage.Stage} rose ({string.Join(", ", stage.WipByThird.Select(w => Math.Round(w, 2).ToString(CultureInfo.InvariantCulture)))} items on average in each third) while it was busy {Percent(stage.Load!.Value)} of the time: it was filling, its work held in parallel rather than waiting.", report.Evidence);
         Assert.EndsWith($"as the stages filled from 0 items in progress to {started - finished}. A longer window would tell whether demand or a stage limits the flow.", report.Evidence[0]);
     }
 

@@ -221,15 +221,20 @@ namespace ConstraintTools.Analysis
             {
                 report.Verdict = ConstraintVerdict.Demand;
                 report.Basis = top.ServersEstimated ? ConstraintBasis.Throughput : ConstraintBasis.Utilization;
+                // Rising WIP the verdict set aside (too few visits, or a stage filling) must not be denied.
+                var noneRose = loads.Any(l => l.IsGrowing)
+                    ? $"no stage with {MinVisits} visits or more had its WIP rise through the window while busy {Percent(Slack)} of the time or more"
+                    : "no stage's WIP rose through the window";
                 var backlog = summary.Started - summary.Finished;
-                if (backlog >= GrowthItems && backlog >= Filling * summary.Started)
+                report.StillFilling = backlog >= GrowthItems && backlog >= Filling * summary.Started;
+                if (report.StillFilling)
                 {
                     // A short export that starts with an empty board finishes less than arrives while the stages fill:
                     // that is not demand shown to be the limit, only no stage shown to be one yet.
                     score--;
-                    lines.Add($"No internal constraint yet: no stage's WIP rose through the window, but more arrived than finished ({summary.Started} against {summary.Finished}, {Number(report.ArrivalsPerWeek ?? 0)} and {Number(summary.ThroughputPerWeek ?? 0)} a week) as the stages filled from {Plural(report.Stages.Sum(s => s.StartWip), "item")} in progress to {report.Stages.Sum(s => s.CurrentWip)}. A longer window would tell whether demand or a stage limits the flow.");
+                    lines.Add($"No internal constraint yet: {noneRose}, but more arrived than finished ({summary.Started} against {summary.Finished}, {Number(report.ArrivalsPerWeek ?? 0)} and {Number(summary.ThroughputPerWeek ?? 0)} a week) as the stages filled from {Plural(report.Stages.Sum(s => s.StartWip), "item")} in progress to {report.Stages.Sum(s => s.CurrentWip)}. A longer window would tell whether demand or a stage limits the flow.");
                 }
-                else lines.Add($"No internal constraint: the flow is limited by demand. {summary.Started} items arrived in the window, {Number(report.ArrivalsPerWeek ?? 0)} a week, and {summary.Finished} finished, {Number(summary.ThroughputPerWeek ?? 0)} a week, with {summary.OpenItems} in progress at the end; no stage's WIP rose through the window.");
+                else lines.Add($"No internal constraint: the flow is limited by demand. {summary.Started} items arrived in the window, {Number(report.ArrivalsPerWeek ?? 0)} a week, and {summary.Finished} finished, {Number(summary.ThroughputPerWeek ?? 0)} a week, with {summary.OpenItems} in progress at the end; {noneRose}.");
                 AddMostLoaded(report, top, lines, "The most loaded stage, where a constraint would appear first as demand grows, is");
                 if (top.Load < Slack) score++;
                 else if (top.Load >= NearlyConstraining)
@@ -254,7 +259,9 @@ namespace ConstraintTools.Analysis
             if (summary.Finished > 0 && report.Verdict == ConstraintVerdict.Stage)
                 lines.Add($"{summary.Finished} items finished in the window, {Number(report.ThroughputPerWeek ?? 0)} a week; {summary.Started} started, {Number(report.ArrivalsPerWeek ?? 0)} a week.");
             foreach (var few in loads.Where(l => l.Visits > 0 && l.Visits < MinVisits))
-                lines.Add($"{few.Stage} had only {Plural(few.Visits, "visit")} end in the window: too few to judge it.");
+                lines.Add($"{few.Stage} had only {Plural(few.Visits, "visit")} end in the window: too few to judge it{(few.IsGrowing ? $", though its WIP rose ({Thirds(few)} items on average in each third)" : "")}.");
+            foreach (var filling in loads.Where(l => l.IsGrowing && l.Load < Slack))
+                lines.Add($"The WIP of {filling.Stage} rose ({Thirds(filling)} items on average in each third) while it was busy {Percent(filling.Load!.Value)} of the time: it was filling, its work held in parallel rather than waiting.");
             if (report.Verdict != ConstraintVerdict.UnmeasuredTime && unmeasured.Count > 0 && unmeasuredShare > 0)
             {
                 if (unmeasuredShare >= LargeUnmeasuredShare)

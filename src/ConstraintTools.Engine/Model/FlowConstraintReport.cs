@@ -87,6 +87,13 @@ namespace ConstraintTools
         /// <summary>The load of <see cref="NextConstraint"/>.</summary>
         public double? NextUtilization { get; internal set; }
 
+        /// <summary>
+        /// With a Demand verdict: a fifth or more of what arrived in the window (and 3 items or more) is still open at its
+        /// end, so the stages were still filling (a short export that starts with an empty board) and no constraint is
+        /// visible yet, rather than demand shown to be the limit.
+        /// </summary>
+        public bool StillFilling { get; internal set; }
+
         /// <summary>Items finished per calendar week of the window.</summary>
         public double? ThroughputPerWeek { get; internal set; }
 

@@ -51,7 +51,10 @@ namespace ConstraintTools.Reports
                         : $": busy {Words.Percent(found.Utilization!.Value)} of the time, {BasisWords(found.Basis)}");
                     break;
                 case ConstraintVerdict.Demand:
-                    x.WriteString($"From the log, no stage constrains the flow: it is limited by demand. The most loaded stage is {found.NextConstraint}, busy {Words.Percent(found.NextUtilization!.Value)} of the time");
+                    x.WriteString(found.StillFilling
+                        ? "From the log, no stage is seen to constrain the flow yet: the stages were still filling, and more arrived than finished. The most loaded stage"
+                        : "From the log, no stage constrains the flow: it is limited by demand. The most loaded stage");
+                    x.WriteString($" is {found.NextConstraint}, busy {Words.Percent(found.NextUtilization!.Value)} of the time");
                     break;
                 case ConstraintVerdict.UnmeasuredTime:
                     x.WriteString($"From the log, the time goes to waits outside the measured stages: {Words.Percent(found.UnmeasuredShare ?? 0)} of the finished items' lead time is in statuses mapped to no stage, most in {Display.Excerpt(found.UnmappedStatuses.FirstOrDefault())}");
