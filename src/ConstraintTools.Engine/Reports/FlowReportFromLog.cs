@@ -104,7 +104,7 @@ namespace ConstraintTools.Reports
             x.WriteStartElement("table");
             Attributes(x, ("id", "stages"), ("class", "wide"));
             x.WriteStartElement("tr");
-            foreach (var head in new[] { "Stage", "Visits", "Net", "Throughput/wk", "Queue WIP", "Active WIP", "WIP now", "Load", "Servers", "Wait", "Active", "Time p50", "Time p85", "Time p95", "Lead share", "WIP by third" })
+            foreach (var head in new[] { "Stage", "Visits", "Throughput /wk", "Queue WIP", "Active WIP", "Load", "Servers", "Wait", "Active", "Time in stage p50 · p85 · p95", "Lead share", "WIP by third" })
                 x.WriteElementString("th", head);
             x.WriteEndElement();
             foreach (var (stage, load) in found.Stages.Zip(found.Loads, (s, l) => (s, l)))
@@ -118,18 +118,14 @@ namespace ConstraintTools.Reports
                 if (stage.ActiveWip is double a) x.WriteAttributeString("data-active-wip", R(a));
                 x.WriteElementString("td", stage.Stage);
                 x.WriteElementString("td", load.Visits.ToString("N0", CultureInfo.InvariantCulture));
-                x.WriteElementString("td", stage.NetFlow > 0 ? "+" + stage.NetFlow.ToString(CultureInfo.InvariantCulture) : stage.NetFlow.ToString(CultureInfo.InvariantCulture));
                 x.WriteElementString("td", stage.ThroughputPerWeek is double t ? Display.Rate(t) : "");
                 x.WriteElementString("td", stage.QueueWip is double queue ? Display.Rate(queue) : "");
                 x.WriteElementString("td", stage.ActiveWip is double active ? Display.Rate(active) : "");
-                x.WriteElementString("td", stage.CurrentWip.ToString(CultureInfo.InvariantCulture));
                 x.WriteElementString("td", load.Load is double busy ? Words.Percent(busy) : load.Visits > 0 ? "too few visits" : "");
                 x.WriteElementString("td", load.Servers is int servers ? (load.ServersEstimated ? "~" : "") + servers.ToString(CultureInfo.InvariantCulture) : "");
                 x.WriteElementString("td", Display.Duration(stage.WaitTime));
                 x.WriteElementString("td", Display.Duration(stage.ActiveTime));
-                x.WriteElementString("td", Display.Duration(stage.TimeInStageP50));
-                x.WriteElementString("td", Display.Duration(stage.TimeInStageP85));
-                x.WriteElementString("td", Display.Duration(stage.TimeInStageP95));
+                x.WriteElementString("td", string.Join(" · ", new[] { stage.TimeInStageP50, stage.TimeInStageP85, stage.TimeInStageP95 }.Select(Display.Duration)));
                 x.WriteElementString("td", load.LeadTimeShare is double share ? Words.Percent(share) : "");
                 x.WriteElementString("td", string.Join(", ", load.WipByThird.Select(Display.Rate)) + (load.IsGrowing ? " rising" : ""));
                 x.WriteEndElement();

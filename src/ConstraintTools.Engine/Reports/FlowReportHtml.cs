@@ -39,7 +39,7 @@ svg{max-width:100%;height:auto;font-size:12px}svg text{fill:#222}
 .edge{stroke:#6b8bad;fill:none;stroke-width:1.5}.rework{stroke:#d9822b;stroke-dasharray:4 3}
 .bar{fill:#6b8bad}.bar.constraint{fill:#c62828}.limit{stroke:#999;stroke-dasharray:3 3}.limit.full{stroke:#c62828}
 .point{fill:#6b8bad;fill-opacity:.5}.percentile{stroke:#c62828;stroke-dasharray:5 3}
-.constraint-name{color:#c62828;font-weight:bold}table.wide{font-size:.85em}tr.constraint-row td{color:#c62828;font-weight:bold}";
+.constraint-name{color:#c62828;font-weight:bold}table.wide{font-size:.85em}table.wide td,table.wide th{padding:.25em .3em}table.wide td{white-space:nowrap}tr.constraint-row td{color:#c62828;font-weight:bold}";
 
         private static readonly string[] BandColours =
         {
