@@ -6,7 +6,7 @@ using System.Management.Automation;
 namespace ConstraintTools.PowerShell.Tests;
 
 /// <summary>Import-WorkItemLog and ConvertTo-WorkItemLog through real pipelines of the hosted engine.</summary>
-public sealed class WorkItemLogCmdletTests : IDisposable
+public sealed class WorkItemLogCmdletTests : LogFileTests
 {
     private const string LongCsv = """
         Issue key,Summary,Changed,To Status
@@ -17,27 +17,7 @@ public sealed class WorkItemLogCmdletTests : IDisposable
         A-2,Export,someday,Review
         """;
 
-    private readonly ModuleSession session = new();
-    private readonly string folder = Directory.CreateTempSubdirectory("ct-logtests-").FullName;
-
-    public void Dispose()
-    {
-        session.Dispose();
-        Directory.Delete(folder, recursive: true);
-    }
-
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(folder, name);
-        File.WriteAllText(path, text.Replace("\r\n", "\n"));
-        return path;
-    }
-
     private static bool IsLog(PSObject o) => o.TypeNames[0] == "ConstraintTools.WorkItemLog";
-
-    private static string[] Events(PSObject log) =>
-        ((System.Collections.IEnumerable)log.Properties["Events"].Value).Cast<dynamic>()
-            .Select(e => $"{(string)e.ItemId} {(DateTime)e.TimestampUtc:yyyy-MM-ddTHH:mm} {(string)e.Status}").ToArray();
 
     [Fact]
     public void ImportsALongCsvAndWarnsAboutTheSkippedRow()
