@@ -34,6 +34,7 @@ namespace ConstraintTools.PowerShell
 
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
             builder = new WorkItemLogBuilder { Source = SourceName };
         }
 

@@ -41,6 +41,30 @@ namespace ConstraintTools.PowerShell
         [ValidateNotNull]
         public TimeZoneInfo? TimeZone { get; set; }
 
+        /// <summary>Discarded outcomes: items whose final status is one of these (Won't Do, Duplicate) count in no throughput or lead time.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? ExcludeStatus { get; set; }
+
+        /// <summary>Discarded outcomes: items whose resolution is one of these count in no throughput or lead time.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? ExcludeResolution { get; set; }
+
+        /// <summary>The column holding the resolution -ExcludeResolution matches; without it one of the usual names is used.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ResolutionColumn { get; set; }
+
+        /// <summary>A resolution column given without resolutions to exclude would be read for nothing: most likely -ExcludeResolution was forgotten.</summary>
+        protected override void BeginProcessing()
+        {
+            if (ResolutionColumn != null && ExcludeResolution is null)
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException($"-ResolutionColumn '{Display.Excerpt(ResolutionColumn)}' names the column -ExcludeResolution matches; give the resolutions to exclude too, e.g. -ExcludeResolution \"Won't Do\", Duplicate."),
+                    "ResolutionColumnWithoutExcludeResolution", ErrorCategory.InvalidArgument, ResolutionColumn));
+        }
+
         /// <summary>How to read the rows, with the form the cmdlet's own -Format gives.</summary>
         protected LogReadOptions Options(WorkItemLogFormat format) => new LogReadOptions
         {
@@ -51,6 +75,9 @@ namespace ConstraintTools.PowerShell
             Format = format,
             StageColumns = StageColumn,
             TimeZone = TimeZone,
+            ExcludeStatuses = ExcludeStatus,
+            ExcludeResolutions = ExcludeResolution,
+            ResolutionColumn = ResolutionColumn,
         };
 
         /// <summary>

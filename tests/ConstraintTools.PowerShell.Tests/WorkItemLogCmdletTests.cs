@@ -215,6 +215,65 @@ public sealed class WorkItemLogCmdletTests : LogFileTests
         Assert.Equal("InvalidWorkItemLog,ConstraintTools.PowerShell.ConvertToWorkItemLogCommand", errors.Single().FullyQualifiedErrorId);
     }
 
+    private const string DiscardingCsv = """
+        Key,Changed,Status,state_reason
+        G-1,2026-01-05,Open,
+        G-1,2026-01-07,closed,completed
+        G-2,2026-01-05,Open,
+        G-2,2026-01-06,closed,not_planned
+        G-3,2026-01-06,Open,
+        G-3,2026-01-08,Won't Do,
+        """;
+
+    private const string IssuesYaml = """
+        name: Issues
+        doneStates: [closed]
+        stages:
+          - name: Work
+            states: [Open]
+        """;
+
+    [Fact]
+    public void ExcludeStatusAndExcludeResolutionLeaveDiscardedItemsOutOfThroughputAndSayWhichAsTheyRead()
+    {
+        var path = Write("issues.csv", DiscardingCsv);
+        var yaml = Write("issues.yaml", IssuesYaml);
+
+        var (output, errors) = session.Invoke(
+            $"$l = Import-WorkItemLog '{path}' -ExcludeStatus \"won't do\" -ExcludeResolution NOT_PLANNED -Verbose 4>&1 | ForEach-Object {{ if ($_ -is [System.Management.Automation.VerboseRecord]) {{ 'VERBOSE ' + $_.Message }} else {{ $_ }} }}; "
+            + "$l | Where-Object { $_ -is [string] }; $log = $l | Where-Object { $_ -isnot [string] }; $log.ExcludedItemCount; $log.ExcludedItems -join ' '; "
+            + $"$log | Measure-Flow -Workflow '{yaml}' -Summary | ForEach-Object {{ \"$($_.Finished) finished, $($_.Discarded) discarded, lead $($_.LeadTime.TotalDays) d\" }}; "
+            + "$rows = Import-Csv " + $"'{path}'; ($rows | ConvertTo-WorkItemLog -ExcludeStatus \"Won't Do\" -ExcludeResolution not_planned -ResolutionColumn state_reason).ExcludedItems -join ' '");
+
+        Assert.Empty(errors);
+        Assert.Equal(new[]
+        {
+            // What the header showed is said as the read goes on, once the whole file is read what was excluded too;
+            // a file this small is read before the first says.
+            $"VERBOSE {path}: long form (a row per status change): id 'Key', timestamp 'Changed', status 'Status', resolution 'state_reason'; excluded 2 items from throughput and lead time (1 whose final status is Won't Do, 1 whose resolution is not_planned); give -IdColumn, -TimestampColumn, -StatusColumn or -Format to read it otherwise",
+            "2", "G-2 G-3",
+            // G-1 alone finished, in 2 days; G-2 closed as not planned and G-3 won't be done.
+            "1 finished, 2 discarded, lead 2 d",
+            "G-2 G-3",
+        }, output.Select(o => o.ToString()));
+    }
+
+    [Fact]
+    public void AResolutionColumnWithoutResolutionsToExcludeIsATerminatingErrorAndAMissingOneNamesTheColumns()
+    {
+        var path = Write("plain.csv", "Key,Changed,Status\nG-1,2026-01-05,Open\n");
+
+        var (_, stray) = session.Invoke($"try {{ Import-WorkItemLog '{path}' -ResolutionColumn Reason }} catch {{ $_.FullyQualifiedErrorId; $_.Exception.Message }}");
+        var (output, _) = session.Invoke($"try {{ Import-WorkItemLog '{path}' -ResolutionColumn Reason -ErrorAction Stop; 'not stopped' }} catch {{ $_.FullyQualifiedErrorId; $_.Exception.Message }}");
+        var (_, missing) = session.Invoke($"Import-WorkItemLog '{path}' -ExcludeResolution Duplicate");
+
+        Assert.Empty(stray);
+        Assert.Equal("ResolutionColumnWithoutExcludeResolution,ConstraintTools.PowerShell.ImportWorkItemLogCommand", output[0].ToString());
+        Assert.Equal("-ResolutionColumn 'Reason' names the column -ExcludeResolution matches; give the resolutions to exclude too, e.g. -ExcludeResolution \"Won't Do\", Duplicate.", output[1].ToString());
+        Assert.Equal("InvalidWorkItemLog,ConstraintTools.PowerShell.ImportWorkItemLogCommand", missing.Single().FullyQualifiedErrorId);
+        Assert.StartsWith($"{path}: no resolution column found among 'Key', 'Changed', 'Status'; name it with ResolutionColumn", missing.Single().ToString());
+    }
+
     [Fact]
     public void RendersTheLogAsATable()
     {

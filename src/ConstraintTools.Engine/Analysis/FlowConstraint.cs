@@ -164,6 +164,10 @@ namespace ConstraintTools.Analysis
         /// items more, and still rising in the last third by at least a third of the rise before it and an item. A
         /// log that starts empty fills up in its first third and then holds level: that is not a queue that grows.
         /// </summary>
+        /// <summary>The clause a demand verdict adds for items that left discarded, so that its counts add up.</summary>
+        private static string Discarded(FlowSummary summary) =>
+            summary.Discarded > 0 ? $" {summary.Discarded} left discarded (counted in no throughput)," : "";
+
         private static bool IsRising(double[] thirds) =>
             thirds[0] < thirds[1] && thirds[1] < thirds[2] && thirds[2] >= GrowthFactor * thirds[0] && thirds[2] >= thirds[0] + GrowthItems
             && thirds[2] - thirds[1] >= Math.Max(1, (thirds[1] - thirds[0]) / 3);
@@ -218,7 +222,7 @@ namespace ConstraintTools.Analysis
             {
                 report.Verdict = ConstraintVerdict.Demand;
                 report.Basis = top.ServersEstimated ? ConstraintBasis.Throughput : ConstraintBasis.Utilization;
-                lines.Add($"No internal constraint: the flow is limited by demand. {summary.Started} items arrived in the window, {Number(report.ArrivalsPerWeek ?? 0)} a week, and {summary.Finished} finished, {Number(summary.ThroughputPerWeek ?? 0)} a week, with {summary.OpenItems} in progress at the end; no stage's WIP rose through the window.");
+                lines.Add($"No internal constraint: the flow is limited by demand. {summary.Started} items arrived in the window, {Number(report.ArrivalsPerWeek ?? 0)} a week, and {summary.Finished} finished, {Number(summary.ThroughputPerWeek ?? 0)} a week,{Discarded(summary)} with {summary.OpenItems} in progress at the end; no stage's WIP rose through the window.");
                 AddMostLoaded(report, top, lines, "The most loaded stage, where a constraint would appear first as demand grows, is");
                 if (top.Load < Slack) score++;
                 else if (top.Load >= NearlyConstraining)
@@ -241,7 +245,7 @@ namespace ConstraintTools.Analysis
             }
 
             if (summary.Finished > 0 && report.Verdict == ConstraintVerdict.Stage)
-                lines.Add($"{summary.Finished} items finished in the window, {Number(report.ThroughputPerWeek ?? 0)} a week; {summary.Started} started, {Number(report.ArrivalsPerWeek ?? 0)} a week.");
+                lines.Add($"{summary.Finished} items finished in the window, {Number(report.ThroughputPerWeek ?? 0)} a week; {summary.Started} started, {Number(report.ArrivalsPerWeek ?? 0)} a week.{(summary.Discarded > 0 ? $" {Plural(summary.Discarded, "item")} left discarded, counted in no throughput." : "")}");
             foreach (var few in loads.Where(l => l.Visits > 0 && l.Visits < MinVisits))
                 lines.Add($"{few.Stage} had only {Plural(few.Visits, "visit")} end in the window: too few to judge it.");
             if (report.Verdict != ConstraintVerdict.UnmeasuredTime && unmeasured.Count > 0 && unmeasuredShare > 0)

@@ -57,5 +57,18 @@ namespace ConstraintTools
 
         /// <summary>Wide form: the stage columns, in order; when empty every column but the id column is a stage.</summary>
         public IReadOnlyList<string>? StageColumns { get; set; }
+
+        /// <summary>
+        /// Discarded outcomes by status: an item whose final status is one of these (Won't Do, Duplicate), compared
+        /// ignoring case, is not finished: it counts in no throughput or lead time, though its time in the stages
+        /// before it was discarded is measured as any item's is.
+        /// </summary>
+        public IReadOnlyList<string>? ExcludeStatuses { get; set; }
+
+        /// <summary>Discarded outcomes by resolution: an item whose last resolution is one of these, compared ignoring case, is not finished.</summary>
+        public IReadOnlyList<string>? ExcludeResolutions { get; set; }
+
+        /// <summary>The column holding an item's resolution (detected from resolution, state_reason, reason, System.Reason); read only with <see cref="ExcludeResolutions"/>.</summary>
+        public string? ResolutionColumn { get; set; }
     }
 }

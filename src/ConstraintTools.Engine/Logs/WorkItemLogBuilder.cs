@@ -132,6 +132,16 @@ namespace ConstraintTools
             originOrder.Clear();
         }
 
+        // Each item's resolution as of its latest row: a resolution cleared on reopening is cleared here too.
+        private readonly Dictionary<string, (long Ticks, string Value)> resolutions = new Dictionary<string, (long, string)>(StringComparer.Ordinal);
+
+        /// <summary>Records an item's resolution as a row at <paramref name="ticks"/> (UTC) gives it; a later row's replaces it, an empty one clears it.</summary>
+        public void Resolution(string itemId, long ticks, string value)
+        {
+            if (itemId is null) throw new ArgumentNullException(nameof(itemId));
+            if (!resolutions.TryGetValue(itemId, out var last) || ticks >= last.Ticks) resolutions[itemId] = (ticks, value ?? "");
+        }
+
         /// <summary>Counts a row that could not be read, keeping its description (file, line, field, what is wrong).</summary>
         public void Skip(string problem)
         {
@@ -197,10 +207,52 @@ namespace ConstraintTools
             keptStart[itemIds.Count] = kept;
             Array.Resize(ref sortedTicks, kept);
             Array.Resize(ref sortedStatus, kept);
-            return new WorkItemLog(Source, itemIds.ToArray(), statuses.ToArray(), keptStart, sortedTicks, sortedStatus, skipped, duplicates, problems.ToArray())
+            var log = new WorkItemLog(Source, itemIds.ToArray(), statuses.ToArray(), keptStart, sortedTicks, sortedStatus, skipped, duplicates, problems.ToArray())
             {
                 Columns = Columns,
             };
+            Exclude(log, keptStart, sortedStatus);
+            return log;
+        }
+
+        /// <summary>Marks the discarded outcomes: items whose final status, or last resolution, is one the columns exclude.</summary>
+        private void Exclude(WorkItemLog log, int[] itemStart, int[] status)
+        {
+            var byStatus = Columns?.ExcludeStatuses;
+            var byResolution = Columns?.ExcludeResolutions;
+            if (byStatus is null && byResolution is null) return;
+            var statusNames = new HashSet<string>(byStatus ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
+            var resolutionNames = new HashSet<string>(byResolution ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
+            var excludedStatus = new bool[statuses.Count];
+            for (var s = 0; s < statuses.Count; s++) excludedStatus[s] = statusNames.Contains(statuses[s].Trim());
+            var excluded = new bool[itemIds.Count];
+            var finalStatus = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            var finalResolution = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            var ids = new List<string>();
+            for (var item = 0; item < itemIds.Count; item++)
+            {
+                if (itemStart[item + 1] == itemStart[item]) continue;
+                var last = statuses[status[itemStart[item + 1] - 1]];
+                string? reason = null;
+                if (excludedStatus[status[itemStart[item + 1] - 1]]) Tally(finalStatus, reason = last.Trim());
+                else if (resolutions.TryGetValue(itemIds[item], out var r) && resolutionNames.Contains(r.Value.Trim())) Tally(finalResolution, reason = r.Value.Trim());
+                if (reason is null) continue;
+                excluded[item] = true;
+                ids.Add(itemIds[item]);
+            }
+            resolutions.Clear();
+            log.SetExcluded(excluded, excludedStatus, ids, Describe(ids.Count, finalStatus, finalResolution));
+        }
+
+        private static void Tally(Dictionary<string, int> counts, string key) => counts[key] = counts.TryGetValue(key, out var n) ? n + 1 : 1;
+
+        private static string Describe(int count, Dictionary<string, int> byStatus, Dictionary<string, int> byResolution)
+        {
+            if (count == 0) return "excluded no item: none ended in an excluded status or resolution";
+            var reasons = new List<string>();
+            foreach (var pair in byStatus) reasons.Add($"{pair.Value} whose final status is {pair.Key}");
+            foreach (var pair in byResolution) reasons.Add($"{pair.Value} whose resolution is {pair.Key}");
+            return $"excluded {count} {(count == 1 ? "item" : "items")} from throughput and lead time ({string.Join(", ", reasons)})";
         }
 
         private int ChunkLength(int chunk) => Math.Min(ChunkSize, count - (chunk << ChunkBits));

@@ -62,6 +62,11 @@ namespace ConstraintTools
             "from", "fromstring", "fromstatus", "oldstatus", "statusfromname", "statusfrom", "fromstate", "oldstate", "fromvalue", "oldvalue",
         };
         internal static readonly string[] FieldNames = { "field", "fieldname", "changedfield" };
+        // Jira's Resolution, GitHub's state_reason (not_planned, completed), Azure DevOps' System.Reason and ResolvedReason.
+        internal static readonly string[] ResolutionNames =
+        {
+            "resolution", "resolutionname", "statereason", "system.reason", "reason", "resolvedreason", "microsoft.vsts.common.resolvedreason", "closedreason",
+        };
         internal static readonly string[] CreatedNames =
         {
             "created", "createddate", "createdat", "createdon", "issuecreateddate", "creationdate", "datecreated", "system.createddate",
@@ -131,6 +136,18 @@ namespace ConstraintTools
         /// <summary>Changelog: index of the column holding the item's current status, or -1.</summary>
         public int CurrentStatus { get; private set; } = -1;
 
+        /// <summary>Index of the column holding the item's resolution, or -1; read only when resolutions are excluded.</summary>
+        public int Resolution { get; private set; } = -1;
+
+        /// <summary>Changelog with a field column and no resolution column: rows whose field is Resolution give it.</summary>
+        private bool resolutionFromFieldRows;
+
+        /// <summary>Statuses that, as an item's final status, make it a discarded outcome; null when none are.</summary>
+        internal IReadOnlyList<string>? ExcludeStatuses { get; private set; }
+
+        /// <summary>Resolutions that make an item a discarded outcome; null when none do.</summary>
+        internal IReadOnlyList<string>? ExcludeResolutions { get; private set; }
+
         /// <summary>Wide form: indexes of the stage columns, in order; empty in long form.</summary>
         public IReadOnlyList<int> Stages => stages;
 
@@ -138,7 +155,7 @@ namespace ConstraintTools
         /// True when a row is one status change read from three columns alone, which readers may read straight
         /// from their buffers; false when rows need <see cref="AddRow"/>.
         /// </summary>
-        public bool IsPlainLong => Form == WorkItemLogForm.Long;
+        public bool IsPlainLong => Form == WorkItemLogForm.Long && Resolution < 0;
 
         /// <summary>A name reduced for comparison: lower case, without spaces or underscores.</summary>
         public static string Normalize(string name)
@@ -167,6 +184,9 @@ namespace ConstraintTools
             var isWide = form == WorkItemLogForm.Wide
                 || (form is null && wideAllowed && id >= 0 && status < 0 && options.StatusColumn is null && options.TimestampColumn is null);
             if (id < 0) throw Missing("item id", "IdColumn", IdNames, names, source);
+            var excludeResolutions = Given(options.ExcludeResolutions);
+            var resolution = excludeResolutions is null ? -1
+                : Find(normalized, names, options.ResolutionColumn, ResolutionNames, "resolution", source, id, status, required: false);
             if (isWide)
             {
                 int[] stageColumns;
@@ -179,7 +199,7 @@ namespace ConstraintTools
                 else
                 {
                     stageColumns = Enumerable.Range(0, names.Count)
-                        .Where(i => i != id && normalized[i].Length > 0 && !Descriptive.Contains(normalized[i]))
+                        .Where(i => i != id && i != resolution && normalized[i].Length > 0 && !Descriptive.Contains(normalized[i]))
                         .ToArray();
                 }
                 if (stageColumns.Length == 0)
@@ -194,7 +214,7 @@ namespace ConstraintTools
                     .ToArray();
                 wideColumns.entered = new long[stageColumns.Length];
                 wideColumns.Zone = options.TimeZone;
-                return wideColumns;
+                return wideColumns.Excluding(options, resolution, false, names, source);
             }
             if (status < 0) throw Missing("status", "StatusColumn", ToNames.Concat(StatusNames).ToArray(), names, source);
             var timestamp = Find(normalized, names, options.TimestampColumn, TimestampNames, "timestamp", source, id, status, required: false);
@@ -215,14 +235,39 @@ namespace ConstraintTools
                 columns.Created = FindAmong(normalized, CreatedNames, id, status, timestamp);
                 columns.CurrentStatus = current;
             }
-            return columns;
+            return columns.Excluding(options, resolution, changelog && field >= 0, names, source);
+        }
+
+        private static IReadOnlyList<string>? Given(IReadOnlyList<string>? values)
+        {
+            var given = values?.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).ToArray();
+            return given is { Length: > 0 } ? given : null;
+        }
+
+        /// <summary>
+        /// Sets what makes an item a discarded outcome. Excluding resolutions needs a resolution column, or a
+        /// changelog's field column whose Resolution rows give it; without either it is an error naming the columns.
+        /// </summary>
+        private WorkItemLogColumns Excluding(LogReadOptions options, int resolution, bool fieldRows, IReadOnlyList<string> names, string? source)
+        {
+            ExcludeStatuses = Given(options.ExcludeStatuses);
+            ExcludeResolutions = Given(options.ExcludeResolutions);
+            if (ExcludeResolutions is null) return this;
+            Resolution = resolution;
+            resolutionFromFieldRows = resolution < 0 && fieldRows;
+            if (resolution < 0 && !fieldRows)
+                throw Missing("resolution", "ResolutionColumn", ResolutionNames, names, source, " to tell which items -ExcludeResolution excludes");
+            return this;
         }
 
         /// <summary>The name of the column at <paramref name="index"/>, or null for -1.</summary>
         public string? NameOf(int index) => index < 0 ? null : Names[index];
 
         /// <summary>What was detected, as -Verbose says it: the form, each column's role, and how to correct a wrong guess.</summary>
-        public string Describe()
+        public string Describe() => Describe(null);
+
+        /// <summary>What was detected, with what <paramref name="excluded"/> says of the items excluded.</summary>
+        internal string Describe(string? excluded)
         {
             string Q(int i) => "'" + Display.Excerpt(Names[i]) + "'";
             var text = new StringBuilder();
@@ -247,6 +292,9 @@ namespace ConstraintTools
                         .Append(", status ").Append(Q(Status));
                     break;
             }
+            if (Resolution >= 0) text.Append(", resolution ").Append(Q(Resolution));
+            else if (resolutionFromFieldRows) text.Append(", resolution from rows whose ").Append(Q(Field)).Append(" is Resolution");
+            if (excluded != null) text.Append("; ").Append(excluded);
             text.Append(IsWide ? "; name the stages with -StageColumn, or give -StatusColumn or -Format to read it otherwise"
                 : "; give -IdColumn, -TimestampColumn, -StatusColumn or -Format to read it otherwise");
             return text.ToString();
@@ -347,6 +395,9 @@ namespace ConstraintTools
             if (!isStatus)
             {
                 builder.Origin(id, null, null, created, current);
+                var resolves = Resolution >= 0 || (resolutionFromFieldRows && Normalize(Text(field(Field))) == "resolution");
+                if (resolves && LogTimestamp.TryConvert(field(Timestamp), formats, Zone, out var resolved))
+                    builder.Resolution(id, resolved.UtcTicks, Text(field(Resolution >= 0 ? Resolution : Status)));
                 return;
             }
             if (to.Length == 0)
@@ -362,6 +413,7 @@ namespace ConstraintTools
             }
             builder.Add(id, changed, to);
             builder.Origin(id, changed, From >= 0 ? Text(field(From)) : null, created, current);
+            if (Resolution >= 0) builder.Resolution(id, changed.UtcTicks, Text(field(Resolution)));
         }
 
         private void AddLong(WorkItemLogBuilder builder, Func<int, object?> field, string where)
@@ -389,6 +441,7 @@ namespace ConstraintTools
                 return;
             }
             builder.Add(id, time, status);
+            if (Resolution >= 0) builder.Resolution(id, time.UtcTicks, Text(field(Resolution)));
         }
 
         /// <remarks>
@@ -412,6 +465,8 @@ namespace ConstraintTools
                 return;
             }
             itemRows++;
+            // A row per item: its resolution is the last row's.
+            if (Resolution >= 0) builder.Resolution(id, long.MaxValue, Text(field(Resolution)));
             for (var k = 0; k < stages.Length; k++) entered[k] = long.MaxValue;
             for (var k = 0; k < stages.Length; k++)
             {
