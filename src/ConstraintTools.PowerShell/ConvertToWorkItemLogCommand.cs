@@ -25,7 +25,7 @@ namespace ConstraintTools.PowerShell
 
         /// <summary>Long (an object per status change) or Wide (an object per item, a date property per stage); Auto takes wide form when there is an id but no status property.</summary>
         [Parameter]
-        [ValidateSet("Auto", "Long", "Changelog", "Wide")]
+        [ValidateSet("Auto", "Long", "Changelog", "Wide", "EventLog")]
         public WorkItemLogFormat Format { get; set; } = WorkItemLogFormat.Auto;
 
         /// <summary>Names the objects in the descriptions of skipped rows and becomes the log's Source.</summary>

@@ -23,6 +23,26 @@ namespace ConstraintTools
         /// is the item's first status. Auto takes it when there is a field or from column.
         /// </summary>
         Changelog,
+
+        /// <summary>
+        /// A process-mining event log: CSV with case, activity and timestamp columns (and a lifecycle:transition
+        /// column, or a start and a complete timestamp per row), or XES (*.xes, *.xes.gz). Auto takes it for an XES
+        /// file, and for a CSV file with a lifecycle or start column, or named case and activity columns.
+        /// </summary>
+        EventLog,
+    }
+
+    /// <summary>What an event of an event log does to its activity.</summary>
+    public enum EventKind
+    {
+        /// <summary>Changes no status (schedule, assign).</summary>
+        None,
+
+        /// <summary>The activity starts (or resumes): the case is in it from now.</summary>
+        Start,
+
+        /// <summary>The activity completes (or is suspended): the case waits for what comes next.</summary>
+        Complete,
     }
 
     /// <summary>
