@@ -22,18 +22,18 @@ namespace ConstraintTools.PowerShell
         private readonly PSCmdlet cmdlet;
         private readonly string fileKind;
         private readonly string errorIdPrefix;
-        private readonly string filePattern;
+        private readonly string[] filePatterns;
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
 
         /// <param name="fileKind">What the files hold, in messages: "workflow", "log".</param>
         /// <param name="errorIdPrefix">The start of every error id: "Workflow", "WorkItemLog".</param>
-        /// <param name="filePattern">A pattern to suggest when a folder is given: "*.yaml".</param>
-        public FileInput(PSCmdlet cmdlet, string fileKind, string errorIdPrefix, string filePattern)
+        /// <param name="filePatterns">Patterns to suggest when a folder is given: "*.yaml".</param>
+        public FileInput(PSCmdlet cmdlet, string fileKind, string errorIdPrefix, params string[] filePatterns)
         {
             this.cmdlet = cmdlet;
             this.fileKind = fileKind;
             this.errorIdPrefix = errorIdPrefix;
-            this.filePattern = filePattern;
+            this.filePatterns = filePatterns;
         }
 
         /// <summary>Called from the cmdlet's StopProcessing (Ctrl+C).</summary>
@@ -115,7 +115,8 @@ namespace ConstraintTools.PowerShell
         {
             if (Directory.Exists(file))
             {
-                cmdlet.WriteError(new ErrorRecord(new IOException($"'{Display.FilePath(file)}' is a directory; give the {fileKind} files in it, e.g. '{Display.FilePath(Path.Combine(file, filePattern))}'."),
+                var patterns = string.Join(" or ", Array.ConvertAll(filePatterns, p => "'" + Display.FilePath(Path.Combine(file, p)) + "'"));
+                cmdlet.WriteError(new ErrorRecord(new IOException($"'{Display.FilePath(file)}' is a directory; give the {fileKind} files in it, e.g. {patterns}."),
                     errorIdPrefix + "PathIsDirectory", ErrorCategory.InvalidArgument, file));
                 return;
             }

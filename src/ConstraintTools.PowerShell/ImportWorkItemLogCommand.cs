@@ -7,7 +7,7 @@ using ConstraintTools.Logs;
 
 namespace ConstraintTools.PowerShell
 {
-    /// <summary>Import-WorkItemLog: reads work-item status-change logs (CSV or JSON lines) into WorkItemLog objects.</summary>
+    /// <summary>Import-WorkItemLog: reads work-item status-change logs (CSV, JSON lines or XES event logs) into WorkItemLog objects.</summary>
     [Cmdlet(VerbsData.Import, "WorkItemLog", DefaultParameterSetName = PathSet)]
     [OutputType(typeof(WorkItemLog))]
     public sealed class ImportWorkItemLogCommand : LogReadingCommandBase
@@ -33,7 +33,7 @@ namespace ConstraintTools.PowerShell
         [Parameter]
         public WorkItemLogFormat Format { get; set; } = WorkItemLogFormat.Auto;
 
-        private FileInput Input => input ??= new FileInput(this, "log", "WorkItemLog", "*.csv");
+        private FileInput Input => input ??= new FileInput(this, "log", "WorkItemLog", "*.csv", "*.xes");
 
         protected override void StopProcessing() => Input.Stop();
 

@@ -275,6 +275,27 @@ public sealed class WorkItemLogCmdletTests : LogFileTests
     }
 
     [Fact]
+    public void ImportsXesAndRefusesADtdAsAnErrorNamingFileAndLineAndAFolderSuggestsXesToo()
+    {
+        var xes = Write("cases.xes", """
+            <log><trace><string key="concept:name" value="K1"/>
+              <event><string key="concept:name" value="Register"/><date key="time:timestamp" value="2026-01-05T08:00:00Z"/></event>
+              <event><string key="concept:name" value="Decide"/><date key="time:timestamp" value="2026-01-06T08:00:00Z"/></event>
+            </trace></log>
+            """);
+        var dtd = Write("dtd.xes", "<?xml version=\"1.0\"?>\n<!DOCTYPE log>\n<log/>\n");
+
+        var (output, errors) = session.Invoke($"Import-WorkItemLog '{xes}', '{dtd}', '{folder}'");
+
+        Assert.Equal(new[] { "K1 2026-01-05T08:00 Register", "K1 2026-01-05T08:00 Decide", "K1 2026-01-06T08:00 (end)" }, Events(output.Single()));
+        Assert.Equal("EventLog", output.Single().Properties["Form"].Value.ToString());
+        Assert.Equal(new[] { "InvalidWorkItemLog,ConstraintTools.PowerShell.ImportWorkItemLogCommand", "WorkItemLogPathIsDirectory,ConstraintTools.PowerShell.ImportWorkItemLogCommand" },
+            errors.Select(e => e.FullyQualifiedErrorId));
+        Assert.StartsWith($"{dtd}:2: the document has a DTD (<!DOCTYPE …>), which is refused", errors[0].ToString());
+        Assert.Equal($"'{folder}' is a directory; give the log files in it, e.g. '{folder}/*.csv' or '{folder}/*.xes'.", errors[1].ToString());
+    }
+
+    [Fact]
     public void RendersTheLogAsATable()
     {
         var path = Write("changes.csv", LongCsv);
