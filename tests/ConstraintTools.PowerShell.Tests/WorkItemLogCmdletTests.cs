@@ -295,6 +295,23 @@ public sealed class WorkItemLogCmdletTests : LogFileTests
         Assert.Equal($"'{folder}' is a directory; give the log files in it, e.g. '{folder}/*.csv' or '{folder}/*.xes'.", errors[1].ToString());
     }
 
+    /// <remarks>
+    /// What made them (examples/logs/generate-event-logs.py): the helpdesk's 2 agents are 90 % loaded, no step of the
+    /// receipts is more than a fifth loaded, and most of a fine's life is statutory and postal waiting.
+    /// </remarks>
+    [Theory]
+    [InlineData("examples/logs/helpdesk.xes", "", "examples/logs/helpdesk.yaml", "Stage Resolution Medium")]
+    [InlineData("examples/logs/receipts.csv", "", "examples/logs/receipts.yaml", "Demand  Medium")]
+    [InlineData("examples/logs/fines.csv", "", "examples/logs/fines.yaml", "UnmeasuredTime  High")]
+    [InlineData("examples/logs/fines.csv", "-ExcludeStatus 'Send for Credit Collection'", "examples/logs/fines.yaml", "UnmeasuredTime  Medium")]
+    public void TheShippedEventLogsGiveTheVerdictsTheirProcessesHave(string log, string options, string workflow, string verdict)
+    {
+        var (output, errors) = session.Invoke($"Import-WorkItemLog {log} {options} | Find-Constraint -Workflow {workflow} | ForEach-Object {{ \"$($_.Verdict) $($_.Constraint) $($_.Confidence)\" }}");
+
+        Assert.Empty(errors);
+        Assert.Equal(verdict, output.Single().ToString());
+    }
+
     [Fact]
     public void RendersTheLogAsATable()
     {
