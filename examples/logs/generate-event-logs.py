@@ -8,7 +8,7 @@ be checked against what made it:
 - helpdesk.xes: tickets arrive at 0.6 a day for 100 days and wait for one of 2 agents, each taking
   3 days a ticket on average (gamma, cv 0.8): the agents are 90 % loaded and their queue grows, so
   Resolution is the constraint. Before an agent takes a ticket in charge, a third of the tickets wait
-  for the customer (Wait, 4 days); after resolution the customer has 2 days to confirm (Closed).
+  for the customer (Wait, 4 days); after resolution the customer takes 2 days to confirm (Closed).
   Completion events only, Europe/Rome time (+01:00 and +02:00 across 25 October).
 
 Each log holds closed cases only, as process-mining exports usually do: read as an event log, a case

@@ -300,7 +300,7 @@ public sealed class WorkItemLogCmdletTests : LogFileTests
     /// receipts is more than a fifth loaded, and most of a fine's life is statutory and postal waiting.
     /// </remarks>
     [Theory]
-    [InlineData("examples/logs/helpdesk.xes", "", "examples/logs/helpdesk.yaml", "Stage Resolution Medium")]
+    [InlineData("examples/logs/helpdesk.xes", "", "examples/logs/helpdesk.yaml", "Stage Resolution Low")]
     [InlineData("examples/logs/receipts.csv", "", "examples/logs/receipts.yaml", "Demand  Medium")]
     [InlineData("examples/logs/fines.csv", "", "examples/logs/fines.yaml", "UnmeasuredTime  High")]
     [InlineData("examples/logs/fines.csv", "-ExcludeStatus 'Send for Credit Collection'", "examples/logs/fines.yaml", "UnmeasuredTime  Medium")]
