@@ -242,7 +242,7 @@ public sealed class WorkItemLogCmdletTests : LogFileTests
         var (output, errors) = session.Invoke(
             $"$l = Import-WorkItemLog '{path}' -ExcludeStatus \"won't do\" -ExcludeResolution NOT_PLANNED -Verbose 4>&1 | ForEach-Object {{ if ($_ -is [System.Management.Automation.VerboseRecord]) {{ 'VERBOSE ' + $_.Message }} else {{ $_ }} }}; "
             + "$l | Where-Object { $_ -is [string] }; $log = $l | Where-Object { $_ -isnot [string] }; $log.ExcludedItemCount; $log.ExcludedItems -join ' '; "
-            + $"$log | Measure-Flow -Workflow '{yaml}' -Summary | ForEach-Object {{ \"$($_.Finished) finished, $($_.Discarded) discarded, lead $($_.LeadTime.TotalDays) d\" }}; "
+            + $"$log | Measure-Flow -Workflow '{yaml}' -Summary | ForEach-Object {{ \"$($_.Finished) finished, lead $($_.LeadTime.TotalDays) d\" }}; "
             + "$rows = Import-Csv " + $"'{path}'; ($rows | ConvertTo-WorkItemLog -ExcludeStatus \"Won't Do\" -ExcludeResolution not_planned -ResolutionColumn state_reason).ExcludedItems -join ' '");
 
         Assert.Empty(errors);
@@ -253,7 +253,7 @@ public sealed class WorkItemLogCmdletTests : LogFileTests
             $"VERBOSE {path}: long form (a row per status change): id 'Key', timestamp 'Changed', status 'Status', resolution 'state_reason'; excluded 2 items from throughput and lead time (1 whose final status is Won't Do, 1 whose resolution is not_planned); give -IdColumn, -TimestampColumn, -StatusColumn or -Format to read it otherwise",
             "2", "G-2 G-3",
             // G-1 alone finished, in 2 days; G-2 closed as not planned and G-3 won't be done.
-            "1 finished, 2 discarded, lead 2 d",
+            "1 finished, lead 2 d",
             "G-2 G-3",
         }, output.Select(o => o.ToString()));
     }
@@ -310,6 +310,19 @@ public sealed class WorkItemLogCmdletTests : LogFileTests
 
         Assert.Empty(errors);
         Assert.Equal(verdict, output.Single().ToString());
+    }
+
+    [Fact]
+    public void ConvertsEventObjectsAsAnEventLog()
+    {
+        var (output, errors) = session.Invoke(
+            "@{ Case = 'K1'; Activity = 'Register'; Lifecycle = 'start'; Timestamp = '2026-01-05T08:00:00Z' }, "
+            + "@{ Case = 'K1'; Activity = 'Register'; Lifecycle = 'complete'; Timestamp = '2026-01-05T09:00:00Z' }, "
+            + "@{ Case = 'K1'; Activity = 'Decide'; Lifecycle = 'start'; Timestamp = '2026-01-06T08:00:00Z' } | ConvertTo-WorkItemLog");
+
+        Assert.Empty(errors);
+        Assert.Equal(new[] { "K1 2026-01-05T08:00 Register", "K1 2026-01-05T09:00 Decide (waiting)", "K1 2026-01-06T08:00 Decide" }, Events(output.Single()));
+        Assert.Equal("EventLog", output.Single().Properties["Form"].Value.ToString());
     }
 
     [Fact]

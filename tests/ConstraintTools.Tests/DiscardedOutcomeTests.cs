@@ -114,6 +114,46 @@ public sealed class DiscardedOutcomeTests : IDisposable
     }
 
     [Fact]
+    public void CumulativeFlowEndsADiscardedItemsBandWithoutAddingItToDone()
+    {
+        var kept = CumulativeFlow.Compute(Read(exclude: true), Delivery, TimeSpan.FromDays(20)).Last(p => p.Stage == CumulativeFlowPoint.DoneRow);
+        var all = CumulativeFlow.Compute(Read(exclude: false), Delivery, TimeSpan.FromDays(20)).Last(p => p.Stage == CumulativeFlowPoint.DoneRow);
+
+        // At day 20: A and D done; C's Duplicate is not, and B's Won't Do was never a done status.
+        Assert.Equal(2, kept.Count);
+        Assert.Equal(3, all.Count);
+    }
+
+    [Fact]
+    public void TheVerdictsEvidenceCountsTheItemsThatLeftDiscarded()
+    {
+        // 60 items 8 hours apart, 14 hours of work each on 2 servers; every sixth is Won't Do instead of Done.
+        var builder = new WorkItemLogBuilder();
+        for (var i = 0; i < 60; i++)
+        {
+            var start = FlowMeasurementTests.T0.AddHours(8 * i);
+            builder.Add($"W-{i}", start, "In Progress");
+            builder.Add($"W-{i}", start.AddHours(14), i % 6 == 5 ? "Won't Do" : "Done");
+        }
+        var excluding = new LogReadOptions { ExcludeStatuses = new[] { "Won't Do" } };
+        builder.Columns = WorkItemLogColumns.Resolve(new[] { "Id", "Timestamp", "Status" }, excluding, null, null);
+        var work = new Workflow("Work")
+        {
+            Stages = new[] { new WorkflowStage("Build") { Servers = 2, States = new[] { "In Progress" } } },
+            DoneStates = new[] { "Done" },
+        };
+
+        var report = FlowConstraint.Find(builder.Build(), work);
+
+        Assert.Equal(10, report.Summary!.Discarded);
+        Assert.Equal(50, report.Summary.Finished);
+        var counted = report.Evidence.Where(e => e.Contains("discarded")).ToList();
+        Assert.True(counted.Count == 1, string.Join("\n", report.Evidence));
+        // The window is the first change to the last, 8·59 + 14 = 486 hours: 50 / (486 / 168) = 17.28 a week, 60 / (486 / 168) = 20.74.
+        Assert.Equal("50 items finished in the window, 17.28 a week; 60 started, 20.74 a week. 10 items left discarded, counted in no throughput.", counted[0]);
+    }
+
+    [Fact]
     public void ResolutionComesFromAChangelogsResolutionRowsAndItsLatestValueWins()
     {
         var changelog = Path.Combine(folder, "changelog.csv");

@@ -30,8 +30,11 @@ namespace ConstraintTools
         /// <summary>Items finished in the window (their finish instant lies in it).</summary>
         public int Finished { get; internal set; }
 
-        /// <summary>Items that left the flow in the window as discarded outcomes (the log's ExcludedItems): in no throughput or lead time.</summary>
-        public int Discarded { get; internal set; }
+        /// <summary>
+        /// Items that left the flow in the window as discarded outcomes (the log's ExcludedItems), for the verdict's
+        /// evidence; internal so that a summary lists what it always listed.
+        /// </summary>
+        internal int Discarded { get; set; }
 
         /// <summary>Finished items per calendar week of the window; null for a window of zero length.</summary>
         public double? ThroughputPerWeek { get; internal set; }
