@@ -9,7 +9,7 @@ using Sylvan.Data.Csv;
 namespace ConstraintTools.Logs
 {
     /// <summary>
-    /// Reads work-item logs from CSV (long or wide form) and JSON lines, streaming: the file is read
+    /// Reads work-item logs from CSV (long or wide form, changelogs, event logs), JSON lines and XES, streaming: the file is read
     /// once through a small buffer and only the status changes kept take memory.
     /// </summary>
     /// <remarks>
@@ -43,7 +43,11 @@ namespace ConstraintTools.Logs
         /// told the columns as soon as they are found (again when JSON lines change their properties), so that
         /// what was detected can be said before a long read ends.
         /// </summary>
-        public static WorkItemLog Read(string path, LogReadOptions? options = null, Action<long, long>? progress = null, Action<WorkItemLogColumns>? columnsFound = null)
+        public static WorkItemLog Read(string path, LogReadOptions? options = null, Action<long, long>? progress = null, Action<WorkItemLogColumns>? columnsFound = null) =>
+            Read(path, options, progress, columnsFound, XesReader.MaxDocumentChars);
+
+        /// <param name="maxXesChars">The most characters an XES document may hold; tests give less than <see cref="XesReader.MaxDocumentChars"/>.</param>
+        internal static WorkItemLog Read(string path, LogReadOptions? options, Action<long, long>? progress, Action<WorkItemLogColumns>? columnsFound, long maxXesChars)
         {
             if (path is null) throw new ArgumentNullException(nameof(path));
             options ??= new LogReadOptions();
@@ -57,9 +61,19 @@ namespace ConstraintTools.Logs
                 columnsFound?.Invoke(columns);
             };
             // A changelog or long form may be JSON lines as well as CSV; only wide form is CSV alone.
-            var json = options.Format == WorkItemLogFormat.JsonLines
-                || (options.Format != WorkItemLogFormat.Wide && Detect(path, stream) == WorkItemLogFormat.JsonLines);
-            if (json) ReadJsonLines(stream, length, path, options, builder, progress, found);
+            var head = stream.Peek(256);
+            var xes = (options.Format == WorkItemLogFormat.Auto || options.Format == WorkItemLogFormat.EventLog) && XesReader.IsXes(path, head);
+            var json = !xes && (options.Format == WorkItemLogFormat.JsonLines
+                || (options.Format != WorkItemLogFormat.Wide && options.Format != WorkItemLogFormat.EventLog && Detect(path, head) == WorkItemLogFormat.JsonLines));
+            if (xes)
+            {
+                // A plain document's size is known before it is read: one too long is refused before any work.
+                if (!XesReader.IsGzip(head) && length > maxXesChars)
+                    throw new WorkflowException(string.Format(CultureInfo.InvariantCulture,
+                        "the file is {0:N0} bytes, more than the {1:N0} characters an XES log may hold; split the log", length, maxXesChars), file: path);
+                XesReader.Read(stream, XesReader.IsGzip(head), length, path, options, builder, progress, found, maxXesChars);
+            }
+            else if (json) ReadJsonLines(stream, length, path, options, builder, progress, found);
             else ReadCsv(stream, length, path, options, WorkItemLogColumns.FormOf(options.Format), builder, progress, found);
             // A file cut short while it is read ends early and would read as a whole log of fewer items. One
             // that grows is read to its new end, as a log being written should be.
@@ -71,12 +85,11 @@ namespace ConstraintTools.Logs
             return builder.Build();
         }
 
-        private static WorkItemLogFormat Detect(string path, CountingReadStream stream)
+        private static WorkItemLogFormat Detect(string path, byte[] head)
         {
             var extension = Path.GetExtension(path).ToLowerInvariant();
             if (extension == ".jsonl" || extension == ".ndjson") return WorkItemLogFormat.JsonLines;
             if (extension == ".csv" || extension == ".tsv") return WorkItemLogFormat.Auto;
-            var head = stream.Peek(256);
             var i = 0;
             while (i + 2 < head.Length && head[i] == 0xEF && head[i + 1] == 0xBB && head[i + 2] == 0xBF) i += 3;
             while (i < head.Length && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) i++;

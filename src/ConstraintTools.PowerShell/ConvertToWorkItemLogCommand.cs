@@ -9,7 +9,7 @@ namespace ConstraintTools.PowerShell
     /// <summary>ConvertTo-WorkItemLog: builds one WorkItemLog from objects (Import-Csv rows, REST results, hashtables).</summary>
     [Cmdlet(VerbsData.ConvertTo, "WorkItemLog")]
     [OutputType(typeof(WorkItemLog))]
-    public sealed class ConvertToWorkItemLogCommand : PSCmdlet
+    public sealed class ConvertToWorkItemLogCommand : LogReadingCommandBase
     {
         private WorkItemLogBuilder? builder;
         private WorkItemLogColumns? columns;
@@ -23,41 +23,10 @@ namespace ConstraintTools.PowerShell
         [AllowNull]
         public PSObject? InputObject { get; set; }
 
-        /// <summary>The property holding the work item's id; without it one named id, key, issue, issue key, item or work item id is used.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? IdColumn { get; set; }
-
-        /// <summary>The property holding when the status changed; without it one named timestamp, date, changed, changed date, created, time or updated is used.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? TimestampColumn { get; set; }
-
-        /// <summary>The property holding the status entered; without it one named status, state, to, to status or new status is used.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? StatusColumn { get; set; }
-
-        /// <summary>Wide form only: the properties that are stages holding entry dates, in order; without it every property but the id (and descriptive ones such as Title) is a stage.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string[]? StageColumn { get; set; }
-
         /// <summary>Long (an object per status change) or Wide (an object per item, a date property per stage); Auto takes wide form when there is an id but no status property.</summary>
         [Parameter]
-        [ValidateSet("Auto", "Long", "Changelog", "Wide")]
+        [ValidateSet("Auto", "Long", "Changelog", "Wide", "EventLog")]
         public WorkItemLogFormat Format { get; set; } = WorkItemLogFormat.Auto;
-
-        /// <summary>Exact formats of timestamps given as text, such as 'M/d/yyyy h:mm tt' or 'dd.MM.yyyy' (invariant culture), tried in order before the usual ones; a format without an offset is read as UTC.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string[]? TimestampFormat { get; set; }
-
-        /// <summary>The zone a timestamp without an offset, or a date alone, was written in: a zone id such as 'Europe/Berlin' or an offset such as '+01:00'; without it such timestamps are UTC. The log keeps it, and day and week buckets (Get-CumulativeFlow, Get-Forecast) are that zone's days.</summary>
-        [Parameter]
-        [TimeZoneTransformation]
-        [ValidateNotNull]
-        public TimeZoneInfo? TimeZone { get; set; }
 
         /// <summary>Names the objects in the descriptions of skipped rows and becomes the log's Source.</summary>
         [Parameter]
@@ -65,6 +34,7 @@ namespace ConstraintTools.PowerShell
 
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
             builder = new WorkItemLogBuilder { Source = SourceName };
         }
 
@@ -80,8 +50,7 @@ namespace ConstraintTools.PowerShell
                     : InputObject.Properties.Where(p => p.IsGettable).Select(p => p.Name).ToArray();
                 try
                 {
-                    var options = new LogReadOptions { IdColumn = IdColumn, TimestampColumn = TimestampColumn, StatusColumn = StatusColumn, StageColumns = StageColumn, TimestampFormats = TimestampFormat, TimeZone = TimeZone };
-                    columns = WorkItemLogColumns.Resolve(names, options, WorkItemLogColumns.FormOf(Format), SourceName);
+                    columns = WorkItemLogColumns.Resolve(names, Options(Format), WorkItemLogColumns.FormOf(Format), SourceName);
                     builder!.Columns = columns;
                     WriteVerbose($"{SourceName ?? "input"}: {columns.Describe()}");
                 }
@@ -132,7 +101,7 @@ namespace ConstraintTools.PowerShell
                 WriteError(new ErrorRecord(ex, "InvalidWorkItemLog", ErrorCategory.InvalidData, SourceName ?? (object)"input"));
                 return;
             }
-            ImportWorkItemLogCommand.WriteLog(this, log, SourceName ?? "input", "object", SourceName ?? (object)"input");
+            WriteLog(log, SourceName ?? "input", "object", SourceName ?? (object)"input");
         }
     }
 }

@@ -248,6 +248,8 @@ public sealed class ModuleTests : IDisposable
     [InlineData("Invoke-FlowSimulation", "9")]
     [InlineData("ConvertTo-Workflow", "1,2,3,4,5,6")]
     [InlineData("Export-FlowReport", "1,2,4,5")]
+    [InlineData("Import-WorkItemLog", "9,10,11")]
+    [InlineData("ConvertTo-WorkItemLog", "6")]
     public void HelpExamplesFromALogShowWhatTheyPrint(string cmdlet, string numbers)
     {
         // An example may write a file next to the examples (Export-Workflow ./fitted.yaml); the repository keeps none.

@@ -9,29 +9,11 @@ namespace ConstraintTools.PowerShell.Tests;
 /// Logs whose timestamps are in none of the usual forms: every row skipped is an error naming the file and
 /// the first value, with a format to give; -TimestampFormat reads them, and epoch times are read unasked.
 /// </summary>
-public sealed class TimestampFormatCmdletTests : IDisposable
+public sealed class TimestampFormatCmdletTests : LogFileTests
 {
     private const string Expected = "expected ISO 8601 (2026-01-31T09:30:00Z, with or without an offset), yyyy-MM-dd HH:mm[:ss], yyyy-MM-dd, dd/MMM/yy h:mm tt or Unix seconds or milliseconds";
 
-    private readonly ModuleSession session = new();
-    private readonly string folder = Directory.CreateTempSubdirectory("ct-tsformat-").FullName;
-
-    public void Dispose()
-    {
-        session.Dispose();
-        Directory.Delete(folder, recursive: true);
-    }
-
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(folder, name);
-        File.WriteAllText(path, text.Replace("\r\n", "\n"));
-        return path;
-    }
-
-    private static string[] Events(PSObject log) =>
-        ((System.Collections.IEnumerable)log.Properties["Events"].Value).Cast<dynamic>()
-            .Select(e => $"{(string)e.ItemId} {(DateTime)e.TimestampUtc:yyyy-MM-ddTHH:mm:ss.fff} {(string)e.Status}").ToArray();
+    private static string[] Milliseconds(PSObject log) => Events(log, "yyyy-MM-ddTHH:mm:ss.fff");
 
     private const string UsCsv = """
         Id,Changed,Status
@@ -76,8 +58,8 @@ public sealed class TimestampFormatCmdletTests : IDisposable
         var (output, errors) = session.Invoke($"Import-WorkItemLog '{us}' -TimestampFormat 'M/d/yyyy h:mm tt'; Import-WorkItemLog '{german}' -TimestampFormat 'dd.MM.yyyy', 'dd.MM.yyyy HH:mm zzz'");
 
         Assert.Empty(errors);
-        Assert.Equal(new[] { "A 2026-06-01T08:00:00.000 Doing", "A 2026-06-02T13:30:00.000 Done", "B 2026-06-01T09:00:00.000 Doing" }, Events(output[0]));
-        Assert.Equal(new[] { "A 2026-06-01T00:00:00.000 Doing", "A 2026-06-02T12:30:00.000 Done" }, Events(output[1]));
+        Assert.Equal(new[] { "A 2026-06-01T08:00:00.000 Doing", "A 2026-06-02T13:30:00.000 Done", "B 2026-06-01T09:00:00.000 Doing" }, Milliseconds(output[0]));
+        Assert.Equal(new[] { "A 2026-06-01T00:00:00.000 Doing", "A 2026-06-02T12:30:00.000 Done" }, Milliseconds(output[1]));
     }
 
     [Fact]
@@ -88,7 +70,7 @@ public sealed class TimestampFormatCmdletTests : IDisposable
         var (output, errors) = session.Invoke($"Import-WorkItemLog '{path}' -TimestampFormat 'yyyy-dd-MM'");
 
         Assert.Empty(errors);
-        Assert.Equal(new[] { "A 2026-02-01T00:00:00.000 Doing" }, Events(output.Single()));
+        Assert.Equal(new[] { "A 2026-02-01T00:00:00.000 Doing" }, Milliseconds(output.Single()));
     }
 
     [Fact]
@@ -99,8 +81,8 @@ public sealed class TimestampFormatCmdletTests : IDisposable
         var (output, errors) = session.Invoke($"Import-WorkItemLog '{path}'; ConvertTo-WorkItemLog -InputObject @{{ Id = 'C'; Changed = [long]1780300800000; Status = 'Doing' }}");
 
         Assert.Empty(errors);
-        Assert.Equal(new[] { "A 2026-06-01T08:00:00.000 Doing", "A 2026-06-01T09:00:00.123 Done", "B 2001-09-09T01:46:39.000 Doing" }, Events(output[0]));
-        Assert.Equal(new[] { "C 2026-06-01T08:00:00.000 Doing" }, Events(output[1]));
+        Assert.Equal(new[] { "A 2026-06-01T08:00:00.000 Doing", "A 2026-06-01T09:00:00.123 Done", "B 2001-09-09T01:46:39.000 Doing" }, Milliseconds(output[0]));
+        Assert.Equal(new[] { "C 2026-06-01T08:00:00.000 Doing" }, Milliseconds(output[1]));
     }
 
     [Fact]
@@ -115,6 +97,6 @@ public sealed class TimestampFormatCmdletTests : IDisposable
         Assert.Equal("WorkItemLogHasNoUsableRow,ConstraintTools.PowerShell.ConvertToWorkItemLogCommand", errors.Single().FullyQualifiedErrorId);
         Assert.Equal($"jira: none of the 2 objects could be read; the first: jira object 1: column 'Changed': '6/1/2026 8:00 AM' is not a date ({Expected}); give -TimestampFormat 'M/d/yyyy h:mm tt'", errors.Single().ToString());
         Assert.Empty(none);
-        Assert.Equal(new[] { "A 2026-06-01T08:00:00.000 Doing", "B 2026-06-02T08:00:00.000 Doing" }, Events(read.Single()));
+        Assert.Equal(new[] { "A 2026-06-01T08:00:00.000 Doing", "B 2026-06-02T08:00:00.000 Doing" }, Milliseconds(read.Single()));
     }
 }

@@ -6,7 +6,7 @@ using System.Management.Automation;
 namespace ConstraintTools.PowerShell.Tests;
 
 /// <summary>Import-WorkItemLog and ConvertTo-WorkItemLog through real pipelines of the hosted engine.</summary>
-public sealed class WorkItemLogCmdletTests : IDisposable
+public sealed class WorkItemLogCmdletTests : LogFileTests
 {
     private const string LongCsv = """
         Issue key,Summary,Changed,To Status
@@ -17,27 +17,7 @@ public sealed class WorkItemLogCmdletTests : IDisposable
         A-2,Export,someday,Review
         """;
 
-    private readonly ModuleSession session = new();
-    private readonly string folder = Directory.CreateTempSubdirectory("ct-logtests-").FullName;
-
-    public void Dispose()
-    {
-        session.Dispose();
-        Directory.Delete(folder, recursive: true);
-    }
-
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(folder, name);
-        File.WriteAllText(path, text.Replace("\r\n", "\n"));
-        return path;
-    }
-
     private static bool IsLog(PSObject o) => o.TypeNames[0] == "ConstraintTools.WorkItemLog";
-
-    private static string[] Events(PSObject log) =>
-        ((System.Collections.IEnumerable)log.Properties["Events"].Value).Cast<dynamic>()
-            .Select(e => $"{(string)e.ItemId} {(DateTime)e.TimestampUtc:yyyy-MM-ddTHH:mm} {(string)e.Status}").ToArray();
 
     [Fact]
     public void ImportsALongCsvAndWarnsAboutTheSkippedRow()
@@ -233,6 +213,116 @@ public sealed class WorkItemLogCmdletTests : IDisposable
 
         Assert.Empty(output);
         Assert.Equal("InvalidWorkItemLog,ConstraintTools.PowerShell.ConvertToWorkItemLogCommand", errors.Single().FullyQualifiedErrorId);
+    }
+
+    private const string DiscardingCsv = """
+        Key,Changed,Status,state_reason
+        G-1,2026-01-05,Open,
+        G-1,2026-01-07,closed,completed
+        G-2,2026-01-05,Open,
+        G-2,2026-01-06,closed,not_planned
+        G-3,2026-01-06,Open,
+        G-3,2026-01-08,Won't Do,
+        """;
+
+    private const string IssuesYaml = """
+        name: Issues
+        doneStates: [closed]
+        stages:
+          - name: Work
+            states: [Open]
+        """;
+
+    [Fact]
+    public void ExcludeStatusAndExcludeResolutionLeaveDiscardedItemsOutOfThroughputAndSayWhichAsTheyRead()
+    {
+        var path = Write("issues.csv", DiscardingCsv);
+        var yaml = Write("issues.yaml", IssuesYaml);
+
+        var (output, errors) = session.Invoke(
+            $"$l = Import-WorkItemLog '{path}' -ExcludeStatus \"won't do\" -ExcludeResolution NOT_PLANNED -Verbose 4>&1 | ForEach-Object {{ if ($_ -is [System.Management.Automation.VerboseRecord]) {{ 'VERBOSE ' + $_.Message }} else {{ $_ }} }}; "
+            + "$l | Where-Object { $_ -is [string] }; $log = $l | Where-Object { $_ -isnot [string] }; $log.ExcludedItemCount; $log.ExcludedItems -join ' '; "
+            + $"$log | Measure-Flow -Workflow '{yaml}' -Summary | ForEach-Object {{ \"$($_.Finished) finished, lead $($_.LeadTime.TotalDays) d\" }}; "
+            + "$rows = Import-Csv " + $"'{path}'; ($rows | ConvertTo-WorkItemLog -ExcludeStatus \"Won't Do\" -ExcludeResolution not_planned -ResolutionColumn state_reason).ExcludedItems -join ' '");
+
+        Assert.Empty(errors);
+        Assert.Equal(new[]
+        {
+            // What the header showed is said as the read goes on, once the whole file is read what was excluded too;
+            // a file this small is read before the first says.
+            $"VERBOSE {path}: long form (a row per status change): id 'Key', timestamp 'Changed', status 'Status', resolution 'state_reason'; excluded 2 items from throughput and lead time (1 whose final status is Won't Do, 1 whose resolution is not_planned); give -IdColumn, -TimestampColumn, -StatusColumn or -Format to read it otherwise",
+            "2", "G-2 G-3",
+            // G-1 alone finished, in 2 days; G-2 closed as not planned and G-3 won't be done.
+            "1 finished, lead 2 d",
+            "G-2 G-3",
+        }, output.Select(o => o.ToString()));
+    }
+
+    [Fact]
+    public void AResolutionColumnWithoutResolutionsToExcludeIsATerminatingErrorAndAMissingOneNamesTheColumns()
+    {
+        var path = Write("plain.csv", "Key,Changed,Status\nG-1,2026-01-05,Open\n");
+
+        var (_, stray) = session.Invoke($"try {{ Import-WorkItemLog '{path}' -ResolutionColumn Reason }} catch {{ $_.FullyQualifiedErrorId; $_.Exception.Message }}");
+        var (output, _) = session.Invoke($"try {{ Import-WorkItemLog '{path}' -ResolutionColumn Reason -ErrorAction Stop; 'not stopped' }} catch {{ $_.FullyQualifiedErrorId; $_.Exception.Message }}");
+        var (_, missing) = session.Invoke($"Import-WorkItemLog '{path}' -ExcludeResolution Duplicate");
+
+        Assert.Empty(stray);
+        Assert.Equal("ResolutionColumnWithoutExcludeResolution,ConstraintTools.PowerShell.ImportWorkItemLogCommand", output[0].ToString());
+        Assert.Equal("-ResolutionColumn 'Reason' names the column -ExcludeResolution matches; give the resolutions to exclude too, e.g. -ExcludeResolution \"Won't Do\", Duplicate.", output[1].ToString());
+        Assert.Equal("InvalidWorkItemLog,ConstraintTools.PowerShell.ImportWorkItemLogCommand", missing.Single().FullyQualifiedErrorId);
+        Assert.StartsWith($"{path}: no resolution column found among 'Key', 'Changed', 'Status'; name it with ResolutionColumn", missing.Single().ToString());
+    }
+
+    [Fact]
+    public void ImportsXesAndRefusesADtdAsAnErrorNamingFileAndLineAndAFolderSuggestsXesToo()
+    {
+        var xes = Write("cases.xes", """
+            <log><trace><string key="concept:name" value="K1"/>
+              <event><string key="concept:name" value="Register"/><date key="time:timestamp" value="2026-01-05T08:00:00Z"/></event>
+              <event><string key="concept:name" value="Decide"/><date key="time:timestamp" value="2026-01-06T08:00:00Z"/></event>
+            </trace></log>
+            """);
+        var dtd = Write("dtd.xes", "<?xml version=\"1.0\"?>\n<!DOCTYPE log>\n<log/>\n");
+
+        var (output, errors) = session.Invoke($"Import-WorkItemLog '{xes}', '{dtd}', '{folder}'");
+
+        Assert.Equal(new[] { "K1 2026-01-05T08:00 Register", "K1 2026-01-05T08:00 Decide", "K1 2026-01-06T08:00 (end)" }, Events(output.Single()));
+        Assert.Equal("EventLog", output.Single().Properties["Form"].Value.ToString());
+        Assert.Equal(new[] { "InvalidWorkItemLog,ConstraintTools.PowerShell.ImportWorkItemLogCommand", "WorkItemLogPathIsDirectory,ConstraintTools.PowerShell.ImportWorkItemLogCommand" },
+            errors.Select(e => e.FullyQualifiedErrorId));
+        Assert.StartsWith($"{dtd}:2: the document has a DTD (<!DOCTYPE …>), which is refused", errors[0].ToString());
+        Assert.Equal($"'{folder}' is a directory; give the log files in it, e.g. '{folder}/*.csv' or '{folder}/*.xes'.", errors[1].ToString());
+    }
+
+    /// <remarks>
+    /// What made them (examples/logs/generate-event-logs.py): the helpdesk's 2 agents are 90 % loaded, no step of the
+    /// receipts is more than a fifth loaded, and most of a fine's life is statutory and postal waiting.
+    /// </remarks>
+    [Theory]
+    [InlineData("examples/logs/helpdesk.xes", "", "examples/logs/helpdesk.yaml", "Stage Resolution Low")]
+    [InlineData("examples/logs/receipts.csv", "", "examples/logs/receipts.yaml", "Demand  Medium")]
+    [InlineData("examples/logs/fines.csv", "", "examples/logs/fines.yaml", "UnmeasuredTime  High")]
+    [InlineData("examples/logs/fines.csv", "-ExcludeStatus 'Send for Credit Collection'", "examples/logs/fines.yaml", "UnmeasuredTime  Medium")]
+    public void TheShippedEventLogsGiveTheVerdictsTheirProcessesHave(string log, string options, string workflow, string verdict)
+    {
+        var (output, errors) = session.Invoke($"Import-WorkItemLog {log} {options} | Find-Constraint -Workflow {workflow} | ForEach-Object {{ \"$($_.Verdict) $($_.Constraint) $($_.Confidence)\" }}");
+
+        Assert.Empty(errors);
+        Assert.Equal(verdict, output.Single().ToString());
+    }
+
+    [Fact]
+    public void ConvertsEventObjectsAsAnEventLog()
+    {
+        var (output, errors) = session.Invoke(
+            "@{ Case = 'K1'; Activity = 'Register'; Lifecycle = 'start'; Timestamp = '2026-01-05T08:00:00Z' }, "
+            + "@{ Case = 'K1'; Activity = 'Register'; Lifecycle = 'complete'; Timestamp = '2026-01-05T09:00:00Z' }, "
+            + "@{ Case = 'K1'; Activity = 'Decide'; Lifecycle = 'start'; Timestamp = '2026-01-06T08:00:00Z' } | ConvertTo-WorkItemLog");
+
+        Assert.Empty(errors);
+        Assert.Equal(new[] { "K1 2026-01-05T08:00 Register", "K1 2026-01-05T09:00 Decide (waiting)", "K1 2026-01-06T08:00 Decide" }, Events(output.Single()));
+        Assert.Equal("EventLog", output.Single().Properties["Form"].Value.ToString());
     }
 
     [Fact]

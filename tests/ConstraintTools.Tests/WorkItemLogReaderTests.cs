@@ -194,7 +194,6 @@ public sealed class WorkItemLogReaderTests : IDisposable
     [InlineData("Issue key,Changed Date,To Status")]
     [InlineData("ISSUE_KEY,changed_date,NewStatus")]
     [InlineData("Work Item Id,Time,State")]
-    [InlineData("case:concept:name,time:timestamp,concept:name")]
     [InlineData("item,updated,to")]
     public void DetectsTheUsualColumnNames(string header)
     {
@@ -203,6 +202,116 @@ public sealed class WorkItemLogReaderTests : IDisposable
         var log = Read(path);
 
         Assert.Equal(new[] { "A 2026-01-01T00:00:00 Build", "A 2026-01-02T00:00:00 Done" }, Events(log));
+    }
+
+    [Fact]
+    public void AnEventLogWithStartAndCompleteWaitsBetweenActivitiesAndEndsInEnd()
+    {
+        // R1 crosses the change to summer time in Berlin (29 March): +01:00 before, +02:00 after. R2's Register has
+        // only a completion and its Check is still running at the end.
+        var path = Write("receipts.csv", """
+            case:concept:name,concept:name,lifecycle:transition,time:timestamp
+            R1,Register,start,2026-03-27T09:00:00.000+01:00
+            R1,Register,complete,2026-03-27T09:30:00.000+01:00
+            R2,Register,complete,2026-03-28T12:00:00.000+01:00
+            R1,Check,start,2026-03-30T10:00:00.000+02:00
+            R1,Check,complete,2026-03-30T11:00:00.000+02:00
+            R2,Check,schedule,2026-03-28T12:30:00.000+01:00
+            R2,Check,start,2026-03-28T13:00:00.000+01:00
+            """);
+
+        var log = Read(path);
+
+        Assert.Equal(new[]
+        {
+            "R1 2026-03-27T08:00:00 Register", "R1 2026-03-27T08:30:00 Check (waiting)", "R1 2026-03-30T08:00:00 Check", "R1 2026-03-30T09:00:00 (end)",
+            "R2 2026-03-28T11:00:00 Register", "R2 2026-03-28T11:00:00 Check (waiting)", "R2 2026-03-28T12:00:00 Check",
+        }, Events(log));
+        Assert.Equal(WorkItemLogForm.EventLog, log.Form);
+        Assert.Equal("event log (start/complete): case 'case:concept:name', activity 'concept:name', timestamp 'time:timestamp', lifecycle 'lifecycle:transition'; "
+            + "an activity runs from its start to its completion and waits as '<activity> (waiting)' from the previous completion, and a case is in '(end)' after its last event; "
+            + "give -IdColumn, -TimestampColumn, -StatusColumn, or -Format Long to read each row as a status change", log.Detected);
+    }
+
+    [Theory]
+    [InlineData("Case ID,Activity,Complete Timestamp")]
+    [InlineData("case_id,activity,timestamp")]
+    [InlineData("case:concept:name,concept:name,time:timestamp")]
+    public void ACompletionOnlyEventLogRunsEachActivityFromThePreviousCompletion(string header)
+    {
+        var path = Write("helpdesk.csv", header + """
+
+            H1,Assign seriousness,2026-01-05 08:00:00
+            H1,Take in charge ticket,2026-01-05 10:00:00
+            H2,Assign seriousness,2026-01-05 09:00:00
+            H1,Resolve ticket,2026-01-06 10:00:00
+            H1,Closed,2026-01-07 10:00:00
+            """);
+
+        var log = Read(path);
+
+        Assert.Equal(new[]
+        {
+            "H1 2026-01-05T08:00:00 Assign seriousness", "H1 2026-01-05T08:00:00 Take in charge ticket", "H1 2026-01-05T10:00:00 Resolve ticket",
+            "H1 2026-01-06T10:00:00 Closed", "H1 2026-01-07T10:00:00 (end)",
+            "H2 2026-01-05T09:00:00 Assign seriousness", "H2 2026-01-05T09:00:00 (end)",
+        }, Events(log));
+        Assert.StartsWith("event log (completion only): case ", log.Detected);
+        Assert.Contains("; an activity runs from the previous completion to its own, and a case is in '(end)' after its last event", log.Detected);
+    }
+
+    [Fact]
+    public void AnEventLogWithAStartAndACompleteColumnReadsARowPerActivityInstance()
+    {
+        var path = Write("instances.csv", """
+            Case ID,Activity,Start Timestamp,Complete Timestamp
+            F1,Create Fine,2026-02-02 09:00,2026-02-02 09:10
+            F1,Send Fine,2026-02-09 08:00,2026-02-09 08:05
+            """);
+
+        var log = Read(path);
+
+        Assert.Equal(new[]
+        {
+            "F1 2026-02-02T09:00:00 Create Fine", "F1 2026-02-02T09:10:00 Send Fine (waiting)", "F1 2026-02-09T08:00:00 Send Fine", "F1 2026-02-09T08:05:00 (end)",
+        }, Events(log));
+        Assert.StartsWith("event log (start/complete): case 'Case ID', activity 'Activity', start 'Start Timestamp', complete 'Complete Timestamp'", log.Detected);
+    }
+
+    [Fact]
+    public void AnUnknownLifecycleTransitionIsASkippedRowAndFormatLongReadsEventsAsStatusChanges()
+    {
+        var path = Write("odd.csv", """
+            case_id,activity,lifecycle,timestamp
+            C1,Check,start,2026-01-05T08:00:00Z
+            C1,Check,paused,2026-01-05T09:00:00Z
+            C1,Check,complete,2026-01-05T10:00:00Z
+            """);
+
+        var log = Read(path);
+        var asLong = Read(path, new LogReadOptions { Format = WorkItemLogFormat.Long });
+
+        Assert.Equal(new[] { "C1 2026-01-05T08:00:00 Check", "C1 2026-01-05T10:00:00 (end)" }, Events(log));
+        Assert.Equal($"{path}:3: column 'lifecycle': 'paused' is not a lifecycle transition (expected start, complete, resume, suspend, schedule, assign, reassign, withdraw, ate_abort, pi_abort, autoskip, manualskip)",
+            log.Problems.Single());
+        Assert.Equal(WorkItemLogForm.Long, asLong.Form);
+        Assert.Equal(3, asLong.EventCount);
+    }
+
+    [Fact]
+    public void AnEventLogsExcludedCaseIsJudgedByItsLastActivity()
+    {
+        var path = Write("fines.csv", """
+            case_id,activity,timestamp
+            F1,Create Fine,2026-01-05
+            F1,Payment,2026-01-20
+            F2,Create Fine,2026-01-06
+            F2,Send for Credit Collection,2026-06-06
+            """);
+
+        var log = Read(path, new LogReadOptions { ExcludeStatuses = new[] { "send for credit collection" } });
+
+        Assert.Equal(new[] { "F2" }, log.ExcludedItems);
     }
 
     [Fact]

@@ -65,7 +65,8 @@ namespace ConstraintTools.Analysis
                         if (doneStart < 0) doneStart = span.Start;
                         var runEnds = i + 1 == timeline.IntervalCount || timeline.Interval(i + 1).Code != StatusMap.Done;
                         if (!runEnds) continue;
-                        if (doneStart >= fromTicks)
+                        // A discarded item leaves the bands without entering done: it never finished.
+                        if (doneStart >= fromTicks && !(timeline.IsDiscarded && i + 1 == timeline.IntervalCount))
                         {
                             bands.Add(bands.Done, samples.FirstAfter(doneStart), hi);
                             bands.Count(bands.DoneArrivals, samples.FirstAfter(doneStart));

@@ -162,6 +162,10 @@ namespace ConstraintTools.Analysis
             }).ToArray();
         }
 
+        /// <summary>The clause a demand verdict adds for items that left discarded, so that its counts add up.</summary>
+        private static string Discarded(FlowSummary summary) =>
+            summary.Discarded > 0 ? $" {summary.Discarded} left discarded (counted in no throughput)," : "";
+
         /// <summary>
         /// WIP that rose through the window: each third above the one before, the last at least twice the first and 3
         /// items more, and still rising in the last third by at least a third of the rise before it and an item. A
@@ -225,16 +229,16 @@ namespace ConstraintTools.Analysis
                 var noneRose = loads.Any(l => l.IsGrowing)
                     ? $"no stage with {MinVisits} visits or more had its WIP rise through the window while busy {Percent(Slack)} of the time or more"
                     : "no stage's WIP rose through the window";
-                var backlog = summary.Started - summary.Finished;
+                var backlog = summary.Started - summary.Finished - summary.Discarded;
                 report.StillFilling = backlog >= GrowthItems && backlog >= Filling * summary.Started;
                 if (report.StillFilling)
                 {
                     // A short export that starts with an empty board finishes less than arrives while the stages fill:
                     // that is not demand shown to be the limit, only no stage shown to be one yet.
                     score--;
-                    lines.Add($"No internal constraint yet: {noneRose}, but more arrived than finished ({summary.Started} against {summary.Finished}, {Number(report.ArrivalsPerWeek ?? 0)} and {Number(summary.ThroughputPerWeek ?? 0)} a week) as the stages filled from {Plural(report.Stages.Sum(s => s.StartWip), "item")} in progress to {report.Stages.Sum(s => s.CurrentWip)}. A longer window would tell whether demand or a stage limits the flow.");
+                    lines.Add($"No internal constraint yet: {noneRose}, but more arrived than finished ({summary.Started} against {summary.Finished}{(summary.Discarded > 0 ? $" and {summary.Discarded} discarded" : "")}, {Number(report.ArrivalsPerWeek ?? 0)} and {Number(summary.ThroughputPerWeek ?? 0)} a week) as the stages filled from {Plural(report.Stages.Sum(s => s.StartWip), "item")} in progress to {report.Stages.Sum(s => s.CurrentWip)}. A longer window would tell whether demand or a stage limits the flow.");
                 }
-                else lines.Add($"No internal constraint: the flow is limited by demand. {summary.Started} items arrived in the window, {Number(report.ArrivalsPerWeek ?? 0)} a week, and {summary.Finished} finished, {Number(summary.ThroughputPerWeek ?? 0)} a week, with {summary.OpenItems} in progress at the end; {noneRose}.");
+                else lines.Add($"No internal constraint: the flow is limited by demand. {summary.Started} items arrived in the window, {Number(report.ArrivalsPerWeek ?? 0)} a week, and {summary.Finished} finished, {Number(summary.ThroughputPerWeek ?? 0)} a week,{Discarded(summary)} with {summary.OpenItems} in progress at the end; {noneRose}.");
                 AddMostLoaded(report, top, lines, "The most loaded stage, where a constraint would appear first as demand grows, is");
                 if (top.Load < Slack) score++;
                 else if (top.Load >= NearlyConstraining)
@@ -257,7 +261,7 @@ namespace ConstraintTools.Analysis
             }
 
             if (summary.Finished > 0 && report.Verdict == ConstraintVerdict.Stage)
-                lines.Add($"{summary.Finished} items finished in the window, {Number(report.ThroughputPerWeek ?? 0)} a week; {summary.Started} started, {Number(report.ArrivalsPerWeek ?? 0)} a week.");
+                lines.Add($"{summary.Finished} items finished in the window, {Number(report.ThroughputPerWeek ?? 0)} a week; {summary.Started} started, {Number(report.ArrivalsPerWeek ?? 0)} a week.{(summary.Discarded > 0 ? $" {Plural(summary.Discarded, "item")} left discarded, counted in no throughput." : "")}");
             foreach (var few in loads.Where(l => l.Visits > 0 && l.Visits < MinVisits))
                 lines.Add($"{few.Stage} had only {Plural(few.Visits, "visit")} end in the window: too few to judge it{(few.IsGrowing ? $", though its WIP rose ({Thirds(few)} items on average in each third)" : "")}.");
             foreach (var filling in loads.Where(l => l.IsGrowing && l.Load < Slack))

@@ -81,6 +81,7 @@ namespace ConstraintTools.Analysis
             private double unmappedSum;
             private int reworked;
             private int open;
+            private int discarded;
             private double ageSum;
             private long ageMax;
 
@@ -130,7 +131,11 @@ namespace ConstraintTools.Analysis
                 }
                 for (var v = 0; v < item.VisitCount; v++) CountVisit(ref item.Visit(v));
 
-                if (item.IsDone)
+                if (item.IsDiscarded)
+                {
+                    if (item.DoneTicks >= from) discarded++;
+                }
+                else if (item.IsDone)
                 {
                     if (item.DoneTicks >= from)
                     {
@@ -216,6 +221,7 @@ namespace ConstraintTools.Analysis
                     Items = items,
                     Started = started,
                     Finished = finished,
+                    Discarded = discarded,
                     ThroughputPerWeek = finished / weeks,
                     LeadTime = Mean(leadSum, finished),
                     LeadTimeP50 = finished > 0 ? new TimeSpan(Percentile(leadTicks, 50)) : null,

@@ -131,7 +131,14 @@ namespace ConstraintTools.Analysis
         /// <summary>True when the item visited some stage more than once.</summary>
         public bool Reworked { get; private set; }
 
+        /// <summary>True when the item has left the flow at the measurement time: finished, or discarded.</summary>
         public bool IsDone => DoneTicks >= 0;
+
+        /// <summary>True when the item left the flow as a discarded outcome (Won't Do, Duplicate), which is not finished.</summary>
+        public bool IsDiscarded { get; private set; }
+
+        /// <summary>True when the item is done and not discarded: it counts in throughput and lead time.</summary>
+        public bool IsFinished => IsDone && !IsDiscarded;
 
         public ref StatusInterval Interval(int i) => ref intervals[i];
         public ref StageVisit Visit(int i) => ref visits[i];
@@ -151,6 +158,7 @@ namespace ConstraintTools.Analysis
             IntervalCount = 0;
             VisitCount = 0;
             DoneTicks = -1;
+            IsDiscarded = false;
             Reworked = false;
             if (end == first) return false;
             FirstTicks = log.Ticks(first);
@@ -163,6 +171,12 @@ namespace ConstraintTools.Analysis
                 if (IntervalCount == intervals.Length) Array.Resize(ref intervals, intervals.Length * 2);
                 intervals[IntervalCount++] = new StatusInterval { Start = start, Stop = stop, Code = codes[log.StatusOf(e)], Status = log.StatusOf(e) };
             }
+
+            // A discarded item leaves the flow on entering its excluded status, whether or not the workflow lists
+            // that status as done: the time after it is no stage's and no unmeasured wait.
+            var excluded = log.IsExcluded(item);
+            if (excluded)
+                for (var i = IntervalCount - 1; i >= 0 && log.IsExcludedStatus(intervals[i].Status); i--) intervals[i].Code = StatusMap.Done;
 
             var runStage = -1;
             for (var i = 0; i < IntervalCount; i++)
@@ -187,6 +201,7 @@ namespace ConstraintTools.Analysis
                 if (StatusMap.IsActive(interval.Code)) visit.ActiveTicks += interval.Stop - interval.Start;
                 else visit.QueueTicks += interval.Stop - interval.Start;
             }
+            IsDiscarded = excluded && IsDone;
             return true;
         }
 

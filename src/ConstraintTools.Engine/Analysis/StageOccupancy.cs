@@ -74,7 +74,7 @@ namespace ConstraintTools.Analysis
                     ref var visit = ref timeline.Visit(v);
                     Add(visits[visit.Stage], visit.Start, visit.Stop, from, to);
                 }
-                var finished = timeline.IsDone && timeline.DoneTicks >= from;
+                var finished = timeline.IsFinished && timeline.DoneTicks >= from;
                 if (finished) lead += timeline.DoneTicks - timeline.FirstTicks;
                 for (var i = 0; i < timeline.IntervalCount; i++)
                 {

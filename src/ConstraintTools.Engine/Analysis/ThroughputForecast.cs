@@ -102,7 +102,7 @@ namespace ConstraintTools.Analysis
             for (var item = 0; item < log.ItemCount; item++)
             {
                 if (!timeline.Load(item)) continue;
-                var done = timeline.DoneTicks < 0 ? timeline.DoneTicks : Local(timeline.DoneTicks);
+                var done = timeline.IsFinished ? Local(timeline.DoneTicks) : -1;
                 if (done >= firstDay && done < endDay) counts[(done - firstDay) / TimeSpan.TicksPerDay]++;
             }
 

@@ -29,7 +29,7 @@ namespace ConstraintTools.Analysis
                 if (!timeline.Load(item)) continue;
                 if (timeline.IsDone)
                 {
-                    leadTicks.Add(timeline.DoneTicks - timeline.FirstTicks);
+                    if (timeline.IsFinished) leadTicks.Add(timeline.DoneTicks - timeline.FirstTicks);
                     continue;
                 }
                 var code = timeline.Last.Code;

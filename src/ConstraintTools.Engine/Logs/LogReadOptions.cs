@@ -23,6 +23,26 @@ namespace ConstraintTools
         /// is the item's first status. Auto takes it when there is a field or from column.
         /// </summary>
         Changelog,
+
+        /// <summary>
+        /// A process-mining event log: CSV with case, activity and timestamp columns (and a lifecycle:transition
+        /// column, or a start and a complete timestamp per row), or XES (*.xes, *.xes.gz). Auto takes it for an XES
+        /// file, and for a CSV file with a lifecycle or start column, or named case and activity columns.
+        /// </summary>
+        EventLog,
+    }
+
+    /// <summary>What an event of an event log does to its activity.</summary>
+    public enum EventKind
+    {
+        /// <summary>Changes no status (schedule, assign).</summary>
+        None,
+
+        /// <summary>The activity starts (or resumes): the case is in it from now.</summary>
+        Start,
+
+        /// <summary>The activity completes (or is suspended): the case waits for what comes next.</summary>
+        Complete,
     }
 
     /// <summary>
@@ -57,5 +77,18 @@ namespace ConstraintTools
 
         /// <summary>Wide form: the stage columns, in order; when empty every column but the id column is a stage.</summary>
         public IReadOnlyList<string>? StageColumns { get; set; }
+
+        /// <summary>
+        /// Discarded outcomes by status: an item whose final status is one of these (Won't Do, Duplicate), compared
+        /// ignoring case, is not finished: it counts in no throughput or lead time, though its time in the stages
+        /// before it was discarded is measured as any item's is.
+        /// </summary>
+        public IReadOnlyList<string>? ExcludeStatuses { get; set; }
+
+        /// <summary>Discarded outcomes by resolution: an item whose last resolution is one of these, compared ignoring case, is not finished.</summary>
+        public IReadOnlyList<string>? ExcludeResolutions { get; set; }
+
+        /// <summary>The column holding an item's resolution (detected from resolution, state_reason, reason, System.Reason); read only with <see cref="ExcludeResolutions"/>.</summary>
+        public string? ResolutionColumn { get; set; }
     }
 }

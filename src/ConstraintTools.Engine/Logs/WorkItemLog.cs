@@ -66,8 +66,36 @@ namespace ConstraintTools
         /// </summary>
         public TimeZoneInfo? TimeZone => Columns?.Zone;
 
-        /// <summary>What was detected, in a sentence: the form and each column's role.</summary>
-        public string? Detected => Columns?.Describe();
+        /// <summary>What was detected, in a sentence: the form, each column's role and the items excluded.</summary>
+        public string? Detected => Columns?.Describe(exclusion);
+
+        private bool[]? excludedItems;
+        private bool[]? excludedStatuses;
+        private string? exclusion;
+
+        /// <summary>
+        /// The discarded outcomes: items whose final status or resolution was excluded when the log was read. They
+        /// count in no throughput, lead time, forecast or age; while open they count in their stages' WIP, since they
+        /// took the stages' time.
+        /// </summary>
+        public IReadOnlyList<string> ExcludedItems { get; private set; } = Array.Empty<string>();
+
+        /// <summary>How many items were excluded as discarded outcomes.</summary>
+        public int ExcludedItemCount => ExcludedItems.Count;
+
+        internal void SetExcluded(bool[] items, bool[] statuses, IReadOnlyList<string> ids, string description)
+        {
+            excludedItems = items;
+            excludedStatuses = statuses;
+            ExcludedItems = ids;
+            exclusion = description;
+        }
+
+        /// <summary>True when item <paramref name="item"/> is a discarded outcome.</summary>
+        internal bool IsExcluded(int item) => excludedItems != null && excludedItems[item];
+
+        /// <summary>True when status <paramref name="statusIndex"/> is one whose entry discards an item.</summary>
+        internal bool IsExcludedStatus(int statusIndex) => excludedStatuses != null && excludedStatuses[statusIndex];
 
         /// <summary>The file or description the log was read from.</summary>
         public string? Source { get; }

@@ -132,6 +132,107 @@ namespace ConstraintTools
             originOrder.Clear();
         }
 
+        // Event-log events, kept apart until the log is built: what an event means depends on the case's
+        // other events (the previous completion, whether the activity had a start), which may come later.
+        private readonly List<(int Case, long Ticks, int Activity, bool Start)> events = new List<(int, long, int, bool)>();
+        private readonly Dictionary<string, int> caseIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        private readonly List<string> caseIds = new List<string>();
+        private readonly Dictionary<string, int> activityIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        private readonly List<string> activities = new List<string>();
+
+        /// <summary>Events kept so far of an event log, which become status changes when the log is built.</summary>
+        public int EventCount => events.Count;
+
+        /// <summary>Adds one event of an event log: <paramref name="activity"/> of case <paramref name="caseId"/> starts or completes at <paramref name="at"/>.</summary>
+        public void Event(string caseId, DateTimeOffset at, string activity, EventKind kind)
+        {
+            if (caseId is null) throw new ArgumentNullException(nameof(caseId));
+            if (activity is null) throw new ArgumentNullException(nameof(activity));
+            if (Columns != null) Columns.SawEvent = true;
+            if (kind == EventKind.None) return;
+            if (kind == EventKind.Start && Columns != null) Columns.SawStart = true;
+            if (!caseIndex.TryGetValue(caseId, out var c))
+            {
+                caseIndex.Add(caseId, c = caseIds.Count);
+                caseIds.Add(caseId);
+            }
+            if (!activityIndex.TryGetValue(activity, out var a))
+            {
+                activityIndex.Add(activity, a = activities.Count);
+                activities.Add(activity);
+            }
+            events.Add((c, at.UtcTicks, a, kind == EventKind.Start));
+        }
+
+        /// <summary>
+        /// Turns each case's events, in time order, into status changes. An activity with a start is its status from
+        /// the start to its completion, and the case waits as "activity (waiting)" from the previous completion (or
+        /// its first event) to that start; one that only completes ran from the previous completion to its own.
+        /// While activities overlap the case is in the one started last that is still running. After its last
+        /// completion, with nothing running, the case is in "(end)".
+        /// </summary>
+        private void AddEvents()
+        {
+            if (events.Count == 0) return;
+            var order = new int[events.Count];
+            for (var i = 0; i < order.Length; i++) order[i] = i;
+            Array.Sort(order, (x, y) =>
+            {
+                var byCase = events[x].Case.CompareTo(events[y].Case);
+                if (byCase != 0) return byCase;
+                var byTime = events[x].Ticks.CompareTo(events[y].Ticks);
+                return byTime != 0 ? byTime : x.CompareTo(y);
+            });
+            var running = new List<int>();
+            var waiting = new Dictionary<int, string>();
+            string Waiting(int activity) => waiting.TryGetValue(activity, out var name) ? name : waiting[activity] = WorkItemLogColumns.WaitingStatus(activities[activity]);
+            for (var from = 0; from < order.Length;)
+            {
+                var caseId = caseIds[events[order[from]].Case];
+                var to = from;
+                while (to < order.Length && events[order[to]].Case == events[order[from]].Case) to++;
+                running.Clear();
+                var lastCompletion = events[order[from]].Ticks;
+                for (var k = from; k < to; k++)
+                {
+                    var e = events[order[k]];
+                    if (e.Start)
+                    {
+                        if (running.Count == 0 && e.Ticks > lastCompletion) Add(caseId, new DateTimeOffset(lastCompletion, TimeSpan.Zero), Waiting(e.Activity));
+                        running.Add(e.Activity);
+                        Add(caseId, new DateTimeOffset(e.Ticks, TimeSpan.Zero), activities[e.Activity]);
+                        continue;
+                    }
+                    var started = running.LastIndexOf(e.Activity);
+                    if (started >= 0)
+                    {
+                        running.RemoveAt(started);
+                        if (running.Count > 0) Add(caseId, new DateTimeOffset(e.Ticks, TimeSpan.Zero), activities[running[running.Count - 1]]);
+                        else lastCompletion = e.Ticks;
+                    }
+                    else if (running.Count == 0)
+                    {
+                        Add(caseId, new DateTimeOffset(lastCompletion, TimeSpan.Zero), activities[e.Activity]);
+                        lastCompletion = e.Ticks;
+                    }
+                    // A completion without a start while other activities run happened inside them: the case stays in theirs.
+                }
+                if (running.Count == 0) Add(caseId, new DateTimeOffset(lastCompletion, TimeSpan.Zero), WorkItemLogColumns.EndStatus);
+                from = to;
+            }
+            events.Clear();
+        }
+
+        // Each item's resolution as of its latest row: a resolution cleared on reopening is cleared here too.
+        private readonly Dictionary<string, (long Ticks, string Value)> resolutions = new Dictionary<string, (long, string)>(StringComparer.Ordinal);
+
+        /// <summary>Records an item's resolution as a row at <paramref name="ticks"/> (UTC) gives it; a later row's replaces it, an empty one clears it.</summary>
+        public void Resolution(string itemId, long ticks, string value)
+        {
+            if (itemId is null) throw new ArgumentNullException(nameof(itemId));
+            if (!resolutions.TryGetValue(itemId, out var last) || ticks >= last.Ticks) resolutions[itemId] = (ticks, value ?? "");
+        }
+
         /// <summary>Counts a row that could not be read, keeping its description (file, line, field, what is wrong).</summary>
         public void Skip(string problem)
         {
@@ -146,6 +247,7 @@ namespace ConstraintTools
         {
             Columns?.Finish(this);
             AddOrigins();
+            AddEvents();
             // Counting sort by item: each item's events land together, in input order, in one pass over
             // the chunks. Input order is time order for most items, so sorting is rarely needed.
             var itemStart = new int[itemIds.Count + 1];
@@ -197,10 +299,57 @@ namespace ConstraintTools
             keptStart[itemIds.Count] = kept;
             Array.Resize(ref sortedTicks, kept);
             Array.Resize(ref sortedStatus, kept);
-            return new WorkItemLog(Source, itemIds.ToArray(), statuses.ToArray(), keptStart, sortedTicks, sortedStatus, skipped, duplicates, problems.ToArray())
+            var log = new WorkItemLog(Source, itemIds.ToArray(), statuses.ToArray(), keptStart, sortedTicks, sortedStatus, skipped, duplicates, problems.ToArray())
             {
                 Columns = Columns,
             };
+            Exclude(log, keptStart, sortedStatus);
+            return log;
+        }
+
+        /// <summary>Marks the discarded outcomes: items whose final status, or last resolution, is one the columns exclude.</summary>
+        private void Exclude(WorkItemLog log, int[] itemStart, int[] status)
+        {
+            var byStatus = Columns?.ExcludeStatuses;
+            var byResolution = Columns?.ExcludeResolutions;
+            if (byStatus is null && byResolution is null) return;
+            var statusNames = new HashSet<string>(byStatus ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
+            var resolutionNames = new HashSet<string>(byResolution ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
+            var excludedStatus = new bool[statuses.Count];
+            for (var s = 0; s < statuses.Count; s++) excludedStatus[s] = statusNames.Contains(statuses[s].Trim());
+            var excluded = new bool[itemIds.Count];
+            var finalStatus = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            var finalResolution = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            var ids = new List<string>();
+            for (var item = 0; item < itemIds.Count; item++)
+            {
+                if (itemStart[item + 1] == itemStart[item]) continue;
+                var final = itemStart[item + 1] - 1;
+                // An event log's case ends in (end): its final status is its last activity.
+                if (statuses[status[final]] == WorkItemLogColumns.EndStatus && final > itemStart[item]) final--;
+                var last = statuses[status[final]];
+                string? reason = null;
+                if (excludedStatus[status[final]]) Tally(finalStatus, reason = last.Trim());
+                else if (resolutions.TryGetValue(itemIds[item], out var r) && resolutionNames.Contains(r.Value.Trim())) Tally(finalResolution, reason = r.Value.Trim());
+                if (reason is null) continue;
+                excluded[item] = true;
+                ids.Add(itemIds[item]);
+            }
+            resolutions.Clear();
+            // A discarded case of an event log leaves the flow as it enters (end), whether or not the workflow lists (end) as done.
+            for (var s = 0; s < statuses.Count; s++) if (statuses[s] == WorkItemLogColumns.EndStatus) excludedStatus[s] = true;
+            log.SetExcluded(excluded, excludedStatus, ids, Describe(ids.Count, finalStatus, finalResolution));
+        }
+
+        private static void Tally(Dictionary<string, int> counts, string key) => counts[key] = counts.TryGetValue(key, out var n) ? n + 1 : 1;
+
+        private static string Describe(int count, Dictionary<string, int> byStatus, Dictionary<string, int> byResolution)
+        {
+            if (count == 0) return "excluded no item: none ended in an excluded status or resolution";
+            var reasons = new List<string>();
+            foreach (var pair in byStatus) reasons.Add($"{pair.Value} whose final status is {pair.Key}");
+            foreach (var pair in byResolution) reasons.Add($"{pair.Value} whose resolution is {pair.Key}");
+            return $"excluded {count} {(count == 1 ? "item" : "items")} from throughput and lead time ({string.Join(", ", reasons)})";
         }
 
         private int ChunkLength(int chunk) => Math.Min(ChunkSize, count - (chunk << ChunkBits));

@@ -21,6 +21,15 @@ namespace ConstraintTools
 
         /// <summary>A row per item with a column per stage holding the date the item entered it.</summary>
         Wide,
+
+        /// <summary>
+        /// A process-mining event log (CSV or XES): a row per event of a case, naming its activity, with a lifecycle
+        /// transition (start, complete) or as a completion alone. Events become status changes: an activity is its
+        /// status from its start (or, without one, the previous completion) to its completion, the time from the
+        /// previous completion to a start is the status "activity (waiting)", and after its last event a case is in
+        /// the status "(end)".
+        /// </summary>
+        EventLog,
     }
 
     /// <summary>
@@ -44,24 +53,41 @@ namespace ConstraintTools
         internal static readonly string[] IdNames =
         {
             "id", "key", "issue", "issuekey", "item", "itemid", "workitemid", "system.id", "number", "issueid", "issuenumber",
-            "ticket", "ticketid", "caseid", "case:concept:name",
+            "ticket", "ticketid", "caseid", "case:concept:name", "case",
         };
         internal static readonly string[] TimestampNames =
         {
             "timestamp", "timestamputc", "date", "changed", "changeddate", "changedat", "changedon", "statuschangedate",
             "system.changeddate", "microsoft.vsts.common.statechangedate", "statechangedate", "time", "time:timestamp",
-            "eventtime", "createdat", "created", "updated",
+            "eventtime", "createdat", "created", "updated", "completetimestamp", "endtimestamp", "completetime", "endtime",
         };
         internal static readonly string[] ToNames =
         {
             "to", "tostring", "tostatus", "newstatus", "statustoname", "statusto", "tostate", "newstate", "tovalue", "newvalue", "columnname",
         };
-        internal static readonly string[] StatusNames = { "status", "state", "system.state", "currentstatus", "issuestatus", "concept:name", "label", "event" };
+        internal static readonly string[] StatusNames = { "status", "state", "system.state", "currentstatus", "issuestatus", "concept:name", "activity", "activityname", "label", "event" };
+        // Process mining: the XES names, their CSV spellings (Disco, ProM, pm4py) and the start column of an export
+        // with a row per activity instance.
+        internal static readonly string[] CaseNames = { "case:concept:name", "caseid", "case" };
+        internal static readonly string[] ActivityNames = { "concept:name", "activity", "activityname" };
+        internal static readonly string[] LifecycleNames = { "lifecycle:transition", "lifecycle", "lifecycletransition", "transition" };
+        internal static readonly string[] StartNames = { "starttimestamp", "starttime", "start" };
+
+        /// <summary>The status an event-log case is in after its last event.</summary>
+        public const string EndStatus = "(end)";
+
+        /// <summary>The status an event-log case is in between a completion and the start of <paramref name="activity"/>.</summary>
+        public static string WaitingStatus(string activity) => activity + " (waiting)";
         internal static readonly string[] FromNames =
         {
             "from", "fromstring", "fromstatus", "oldstatus", "statusfromname", "statusfrom", "fromstate", "oldstate", "fromvalue", "oldvalue",
         };
         internal static readonly string[] FieldNames = { "field", "fieldname", "changedfield" };
+        // Jira's Resolution, GitHub's state_reason (not_planned, completed), Azure DevOps' System.Reason and ResolvedReason.
+        internal static readonly string[] ResolutionNames =
+        {
+            "resolution", "resolutionname", "statereason", "system.reason", "reason", "resolvedreason", "microsoft.vsts.common.resolvedreason", "closedreason",
+        };
         internal static readonly string[] CreatedNames =
         {
             "created", "createddate", "createdat", "createdon", "issuecreateddate", "creationdate", "datecreated", "system.createddate",
@@ -131,6 +157,31 @@ namespace ConstraintTools
         /// <summary>Changelog: index of the column holding the item's current status, or -1.</summary>
         public int CurrentStatus { get; private set; } = -1;
 
+        /// <summary>Event log: index of the lifecycle transition column, or -1 when every event is a completion.</summary>
+        public int Lifecycle { get; private set; } = -1;
+
+        /// <summary>Event log with a row per activity instance: index of its start timestamp column, or -1.</summary>
+        public int Start { get; private set; } = -1;
+
+        /// <summary>Event log read from XES, whose names are attribute keys rather than columns.</summary>
+        internal bool IsXes { get; private set; }
+
+        /// <summary>Event log: true once an event has been read, and once one was a start.</summary>
+        internal bool SawEvent { get; set; }
+        internal bool SawStart { get; set; }
+
+        /// <summary>Index of the column holding the item's resolution, or -1; read only when resolutions are excluded.</summary>
+        public int Resolution { get; private set; } = -1;
+
+        /// <summary>Changelog with a field column and no resolution column: rows whose field is Resolution give it.</summary>
+        private bool resolutionFromFieldRows;
+
+        /// <summary>Statuses that, as an item's final status, make it a discarded outcome; null when none are.</summary>
+        internal IReadOnlyList<string>? ExcludeStatuses { get; private set; }
+
+        /// <summary>Resolutions that make an item a discarded outcome; null when none do.</summary>
+        internal IReadOnlyList<string>? ExcludeResolutions { get; private set; }
+
         /// <summary>Wide form: indexes of the stage columns, in order; empty in long form.</summary>
         public IReadOnlyList<int> Stages => stages;
 
@@ -138,7 +189,7 @@ namespace ConstraintTools
         /// True when a row is one status change read from three columns alone, which readers may read straight
         /// from their buffers; false when rows need <see cref="AddRow"/>.
         /// </summary>
-        public bool IsPlainLong => Form == WorkItemLogForm.Long;
+        public bool IsPlainLong => Form == WorkItemLogForm.Long && Resolution < 0;
 
         /// <summary>A name reduced for comparison: lower case, without spaces or underscores.</summary>
         public static string Normalize(string name)
@@ -167,6 +218,9 @@ namespace ConstraintTools
             var isWide = form == WorkItemLogForm.Wide
                 || (form is null && wideAllowed && id >= 0 && status < 0 && options.StatusColumn is null && options.TimestampColumn is null);
             if (id < 0) throw Missing("item id", "IdColumn", IdNames, names, source);
+            var excludeResolutions = Given(options.ExcludeResolutions);
+            var resolution = excludeResolutions is null ? -1
+                : Find(normalized, names, options.ResolutionColumn, ResolutionNames, "resolution", source, id, status, required: false);
             if (isWide)
             {
                 int[] stageColumns;
@@ -179,7 +233,7 @@ namespace ConstraintTools
                 else
                 {
                     stageColumns = Enumerable.Range(0, names.Count)
-                        .Where(i => i != id && normalized[i].Length > 0 && !Descriptive.Contains(normalized[i]))
+                        .Where(i => i != id && i != resolution && normalized[i].Length > 0 && !Descriptive.Contains(normalized[i]))
                         .ToArray();
                 }
                 if (stageColumns.Length == 0)
@@ -194,7 +248,7 @@ namespace ConstraintTools
                     .ToArray();
                 wideColumns.entered = new long[stageColumns.Length];
                 wideColumns.Zone = options.TimeZone;
-                return wideColumns;
+                return wideColumns.Excluding(options, resolution, false, names, source);
             }
             if (status < 0) throw Missing("status", "StatusColumn", ToNames.Concat(StatusNames).ToArray(), names, source);
             var timestamp = Find(normalized, names, options.TimestampColumn, TimestampNames, "timestamp", source, id, status, required: false);
@@ -203,6 +257,20 @@ namespace ConstraintTools
                     wideAllowed ? "; a file with a date column per stage and a current status column is wide form: give -Format Wide" : "");
             var field = FindAmong(normalized, FieldNames, id, status, timestamp);
             var from = FindAmong(normalized, FromNames, id, status, timestamp);
+            var lifecycle = FindAmong(normalized, LifecycleNames, id, status, timestamp);
+            var start = FindAmong(normalized, StartNames, id, status, timestamp);
+            var caseAndActivity = CaseNames.Contains(normalized[id]) && ActivityNames.Contains(normalized[status]);
+            if (form == WorkItemLogForm.EventLog
+                || (form is null && field < 0 && from < 0 && (lifecycle >= 0 || start >= 0 || caseAndActivity)))
+            {
+                var events = new WorkItemLogColumns(names, WorkItemLogForm.EventLog, id, timestamp, status, Array.Empty<int>(), Formats(options))
+                {
+                    Zone = options.TimeZone,
+                    Lifecycle = lifecycle,
+                    Start = lifecycle >= 0 ? -1 : start,
+                };
+                return events.Excluding(options, resolution, false, names, source);
+            }
             var changelog = form == WorkItemLogForm.Changelog || (form is null && (field >= 0 || from >= 0));
             var columns = new WorkItemLogColumns(names, changelog ? WorkItemLogForm.Changelog : WorkItemLogForm.Long, id, timestamp, status, Array.Empty<int>(), Formats(options))
             {
@@ -215,14 +283,56 @@ namespace ConstraintTools
                 columns.Created = FindAmong(normalized, CreatedNames, id, status, timestamp);
                 columns.CurrentStatus = current;
             }
-            return columns;
+            return columns.Excluding(options, resolution, changelog && field >= 0, names, source);
+        }
+
+        /// <summary>The roles of an XES log's attribute keys: the trace's and the event's concept:name, time:timestamp and lifecycle:transition.</summary>
+        public static WorkItemLogColumns ForXes(LogReadOptions options)
+        {
+            options ??= new LogReadOptions();
+            var names = new[] { "concept:name", "time:timestamp", "concept:name", "lifecycle:transition" };
+            var xes = new WorkItemLogColumns(names, WorkItemLogForm.EventLog, 0, 1, 2, Array.Empty<int>(), Formats(options))
+            {
+                Zone = options.TimeZone,
+                Lifecycle = 3,
+                IsXes = true,
+            };
+            xes.ExcludeStatuses = Given(options.ExcludeStatuses);
+            if (Given(options.ExcludeResolutions) != null)
+                throw new WorkflowException("-ExcludeResolution needs a resolution column, and an XES log has none; exclude the discarded outcomes' last activities with -ExcludeStatus");
+            return xes;
+        }
+
+        private static IReadOnlyList<string>? Given(IReadOnlyList<string>? values)
+        {
+            var given = values?.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).ToArray();
+            return given is { Length: > 0 } ? given : null;
+        }
+
+        /// <summary>
+        /// Sets what makes an item a discarded outcome. Excluding resolutions needs a resolution column, or a
+        /// changelog's field column whose Resolution rows give it; without either it is an error naming the columns.
+        /// </summary>
+        private WorkItemLogColumns Excluding(LogReadOptions options, int resolution, bool fieldRows, IReadOnlyList<string> names, string? source)
+        {
+            ExcludeStatuses = Given(options.ExcludeStatuses);
+            ExcludeResolutions = Given(options.ExcludeResolutions);
+            if (ExcludeResolutions is null) return this;
+            Resolution = resolution;
+            resolutionFromFieldRows = resolution < 0 && fieldRows;
+            if (resolution < 0 && !fieldRows)
+                throw Missing("resolution", "ResolutionColumn", ResolutionNames, names, source, " to tell which items -ExcludeResolution excludes");
+            return this;
         }
 
         /// <summary>The name of the column at <paramref name="index"/>, or null for -1.</summary>
         public string? NameOf(int index) => index < 0 ? null : Names[index];
 
         /// <summary>What was detected, as -Verbose says it: the form, each column's role, and how to correct a wrong guess.</summary>
-        public string Describe()
+        public string Describe() => Describe(null);
+
+        /// <summary>What was detected, with what <paramref name="excluded"/> says of the items excluded.</summary>
+        internal string Describe(string? excluded)
         {
             string Q(int i) => "'" + Display.Excerpt(Names[i]) + "'";
             var text = new StringBuilder();
@@ -242,12 +352,32 @@ namespace ConstraintTools
                     if (Created >= 0) text.Append(" entered at ").Append(Q(Created));
                     if (CurrentStatus >= 0) text.Append(", current status ").Append(Q(CurrentStatus)).Append(" (for items never moved)");
                     break;
+                case WorkItemLogForm.EventLog:
+                    text.Append(IsXes ? "XES event log" : "event log").Append(SawStart ? " (start/complete)" : SawEvent || (Lifecycle < 0 && Start < 0) ? " (completion only)" : "");
+                    if (IsXes)
+                        text.Append(": case the trace's 'concept:name', activity the event's 'concept:name', timestamp 'time:timestamp', lifecycle 'lifecycle:transition'");
+                    else
+                    {
+                        text.Append(": case ").Append(Q(Id)).Append(", activity ").Append(Q(Status));
+                        if (Start >= 0) text.Append(", start ").Append(Q(Start)).Append(", complete ").Append(Q(Timestamp));
+                        else text.Append(", timestamp ").Append(Q(Timestamp));
+                        if (Lifecycle >= 0) text.Append(", lifecycle ").Append(Q(Lifecycle));
+                    }
+                    text.Append(SawStart ? "; an activity runs from its start to its completion and waits as '<activity> (waiting)' from the previous completion"
+                        : "; an activity runs from the previous completion to its own");
+                    text.Append(", and a case is in '").Append(EndStatus).Append("' after its last event");
+                    break;
                 default:
                     text.Append("long form (a row per status change): id ").Append(Q(Id)).Append(", timestamp ").Append(Q(Timestamp))
                         .Append(", status ").Append(Q(Status));
                     break;
             }
+            if (Resolution >= 0) text.Append(", resolution ").Append(Q(Resolution));
+            else if (resolutionFromFieldRows) text.Append(", resolution from rows whose ").Append(Q(Field)).Append(" is Resolution");
+            if (excluded != null) text.Append("; ").Append(excluded);
             text.Append(IsWide ? "; name the stages with -StageColumn, or give -StatusColumn or -Format to read it otherwise"
+                : IsXes ? ""
+                : Form == WorkItemLogForm.EventLog ? "; give -IdColumn, -TimestampColumn, -StatusColumn, or -Format Long to read each row as a status change"
                 : "; give -IdColumn, -TimestampColumn, -StatusColumn or -Format to read it otherwise");
             return text.ToString();
         }
@@ -258,6 +388,7 @@ namespace ConstraintTools
             WorkItemLogFormat.Long => WorkItemLogForm.Long,
             WorkItemLogFormat.Wide => WorkItemLogForm.Wide,
             WorkItemLogFormat.Changelog => WorkItemLogForm.Changelog,
+            WorkItemLogFormat.EventLog => WorkItemLogForm.EventLog,
             _ => null,
         };
 
@@ -310,6 +441,7 @@ namespace ConstraintTools
         {
             if (IsWide) AddWide(builder, field, where);
             else if (Form == WorkItemLogForm.Changelog) AddChange(builder, field, where);
+            else if (Form == WorkItemLogForm.EventLog) AddEvent(builder, field, where);
             else AddLong(builder, field, where);
         }
 
@@ -347,6 +479,9 @@ namespace ConstraintTools
             if (!isStatus)
             {
                 builder.Origin(id, null, null, created, current);
+                var resolves = Resolution >= 0 || (resolutionFromFieldRows && Normalize(Text(field(Field))) == "resolution");
+                if (resolves && LogTimestamp.TryConvert(field(Timestamp), formats, Zone, out var resolved))
+                    builder.Resolution(id, resolved.UtcTicks, Text(field(Resolution >= 0 ? Resolution : Status)));
                 return;
             }
             if (to.Length == 0)
@@ -362,6 +497,87 @@ namespace ConstraintTools
             }
             builder.Add(id, changed, to);
             builder.Origin(id, changed, From >= 0 ? Text(field(From)) : null, created, current);
+            if (Resolution >= 0) builder.Resolution(id, changed.UtcTicks, Text(field(Resolution)));
+        }
+
+        /// <summary>
+        /// What a lifecycle transition is: start and resume begin an activity; complete, suspend and the aborts and
+        /// skips end it (a suspended activity waits again until it resumes); schedule, assign, reassign and withdraw
+        /// change no status. Null for a value that is none of these.
+        /// </summary>
+        public static EventKind? KindOf(string? transition)
+        {
+            switch ((transition ?? "").Trim().ToLowerInvariant())
+            {
+                case "start":
+                case "resume":
+                    return EventKind.Start;
+                case "":
+                case "complete":
+                case "completed":
+                case "suspend":
+                case "ate_abort":
+                case "pi_abort":
+                case "autoskip":
+                case "manualskip":
+                    return EventKind.Complete;
+                case "schedule":
+                case "assign":
+                case "reassign":
+                case "withdraw":
+                    return EventKind.None;
+                default:
+                    return null;
+            }
+        }
+
+        private const string Transitions = "start, complete, resume, suspend, schedule, assign, reassign, withdraw, ate_abort, pi_abort, autoskip, manualskip";
+
+        /// <summary>An event-log row: one event, or with a start column an activity instance's start and completion.</summary>
+        private void AddEvent(WorkItemLogBuilder builder, Func<int, object?> field, string where)
+        {
+            var id = Text(field(Id));
+            var activity = Text(field(Status));
+            var timeValue = field(Timestamp);
+            if (id.Length == 0 && activity.Length == 0 && Text(timeValue).Length == 0) return;
+            if (id.Length == 0)
+            {
+                builder.Skip($"{where}: column '{Display.Excerpt(Names[Id])}' is empty; every event needs its case id");
+                return;
+            }
+            if (activity.Length == 0)
+            {
+                builder.Skip($"{where}: column '{Display.Excerpt(Names[Status])}' is empty; every event needs its activity");
+                return;
+            }
+            var kind = EventKind.Complete;
+            if (Lifecycle >= 0)
+            {
+                var transition = Text(field(Lifecycle));
+                if (KindOf(transition) is not EventKind known)
+                {
+                    builder.Skip($"{where}: column '{Display.Excerpt(Names[Lifecycle])}': '{Display.Excerpt(transition)}' is not a lifecycle transition (expected {Transitions})");
+                    return;
+                }
+                kind = known;
+            }
+            if (!LogTimestamp.TryConvert(timeValue, formats, Zone, out var time))
+            {
+                builder.Skip(NotADate(builder, where, Names[Timestamp], timeValue));
+                return;
+            }
+            if (Start >= 0 && Text(field(Start)).Length > 0)
+            {
+                var startValue = field(Start);
+                if (!LogTimestamp.TryConvert(startValue, formats, Zone, out var started))
+                {
+                    builder.Skip(NotADate(builder, where, Names[Start], startValue));
+                    return;
+                }
+                builder.Event(id, started, activity, EventKind.Start);
+            }
+            builder.Event(id, time, activity, kind);
+            if (Resolution >= 0) builder.Resolution(id, time.UtcTicks, Text(field(Resolution)));
         }
 
         private void AddLong(WorkItemLogBuilder builder, Func<int, object?> field, string where)
@@ -389,6 +605,7 @@ namespace ConstraintTools
                 return;
             }
             builder.Add(id, time, status);
+            if (Resolution >= 0) builder.Resolution(id, time.UtcTicks, Text(field(Resolution)));
         }
 
         /// <remarks>
@@ -412,6 +629,8 @@ namespace ConstraintTools
                 return;
             }
             itemRows++;
+            // A row per item: its resolution is the last row's.
+            if (Resolution >= 0) builder.Resolution(id, long.MaxValue, Text(field(Resolution)));
             for (var k = 0; k < stages.Length; k++) entered[k] = long.MaxValue;
             for (var k = 0; k < stages.Length; k++)
             {

@@ -30,6 +30,12 @@ namespace ConstraintTools
         /// <summary>Items finished in the window (their finish instant lies in it).</summary>
         public int Finished { get; internal set; }
 
+        /// <summary>
+        /// Items that left the flow in the window as discarded outcomes (the log's ExcludedItems): counted neither in
+        /// Finished nor among the open items.
+        /// </summary>
+        public int Discarded { get; internal set; }
+
         /// <summary>Finished items per calendar week of the window; null for a window of zero length.</summary>
         public double? ThroughputPerWeek { get; internal set; }
 

@@ -391,7 +391,7 @@ svg{max-width:100%;height:auto;font-size:12px}svg text{fill:#222}
             var timeline = new ItemTimeline(log, map, workflow.Stages.Count, long.MaxValue);
             var finished = new List<(long Done, double Days)>();
             for (var item = 0; item < log.ItemCount; item++)
-                if (timeline.Load(item) && timeline.IsDone)
+                if (timeline.Load(item) && timeline.IsFinished)
                     finished.Add((timeline.DoneTicks, (timeline.DoneTicks - timeline.FirstTicks) / (double)TimeSpan.TicksPerDay));
             x.WriteElementString("h2", "Lead time of finished items");
             if (finished.Count == 0)
