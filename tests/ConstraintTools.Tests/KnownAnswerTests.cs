@@ -117,11 +117,11 @@ public class KnownAnswerTests
         // The log starts with nothing in progress, so what is open at the end is what arrived and did not finish.
         var rising = report.Loads.Where(l => l.IsGrowing).ToList();
         Assert.NotEmpty(rising);
-        Assert.All(rising, l => Assert.True(l.Load < 0.6));
-        Assert.StartsWith($"No internal constraint yet: no stage with 20 visits or more had its WIP rise through the window while busy 60% of the time or more, but more arrived than finished ({started} against {finished}, ", report.Evidence[0]);
+        Assert.All(rising, l => Assert.True(l.Load < 0.6 && l.QueueWip < 0.5 * l.Wip));
+        Assert.StartsWith($"No internal constraint yet: more arrived than finished ({started} against {finished}, ", report.Evidence[0]);
         foreach (var stage in rising)
             Assert.Contains($"The WIP of {stage.Stage} rose ({string.Join(", ", stage.WipByThird.Select(w => Math.Round(w, 2).ToString(CultureInfo.InvariantCulture)))} items on average in each third) while it was busy {Percent(stage.Load!.Value)} of the time: it was filling, its work held in parallel rather than waiting.", report.Evidence);
-        Assert.EndsWith($"as the stages filled from 0 items in progress to {started - finished}. A longer window would tell whether demand or a stage limits the flow.", report.Evidence[0]);
+        Assert.EndsWith($"as the stages filled from 0 items in progress to {started - finished}, and no stage's WIP rose through the window but for the rises noted below. A longer window would tell whether demand or a stage limits the flow.", report.Evidence[0]);
     }
 
     [Fact]

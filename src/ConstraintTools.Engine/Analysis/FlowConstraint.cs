@@ -19,7 +19,7 @@ namespace ConstraintTools.Analysis
     /// <para>The verdict: the most loaded stage is the constraint when its load is at least 78 % (above what a flow
     /// keeps as slack, below what a saturated stage shows); else a stage whose WIP rose through the window (each
     /// third above the one before, the last at least double the first and 3 items more, and still rising in the last
-    /// third, in a stage busy 60 % of the time or more: below that, rising WIP is the stage filling) is; else, when 30 % or more
+    /// third, unless the stage is busy under 60 % of the time with less than half its WIP queued: then it is filling) is; else, when 30 % or more
     /// of the lead time goes to statuses mapped to no stage, the time goes to unmeasured waits; else the flow is
     /// limited by demand, and the most loaded stage is where a constraint would appear first — or, when a fifth or more
     /// of what arrived (and 3 items or more) is still open at the end, no constraint is visible yet: the stages were
@@ -175,6 +175,14 @@ namespace ConstraintTools.Analysis
             thirds[0] < thirds[1] && thirds[1] < thirds[2] && thirds[2] >= GrowthFactor * thirds[0] && thirds[2] >= thirds[0] + GrowthItems
             && thirds[2] - thirds[1] >= Math.Max(1, (thirds[1] - thirds[0]) / 3);
 
+        /// <summary>
+        /// Rising WIP that is work held in parallel, not waiting: a stage busy under 60 % of the time whose queue
+        /// statuses hold less than half its WIP. A queue that grows while servers idle (an approver who takes one request
+        /// at a time, whatever the pile) is not filling.
+        /// </summary>
+        private static bool IsFilling(StageLoad load) =>
+            load.IsGrowing && load.Load < Slack && (load.QueueWip ?? 0) < 0.5 * (load.Wip ?? 0);
+
         /// <summary>Statuses mapped to no stage, most time first, with their share of the finished items' lead time.</summary>
         internal static List<(string Status, double Share)> UnmeasuredByStatus(WorkItemLog log, StageOccupancy occupancy) =>
             occupancy.LeadTicks <= 0
@@ -203,7 +211,7 @@ namespace ConstraintTools.Analysis
             };
             var lines = new List<string>();
             var judged = loads.Where(l => l.Load.HasValue).OrderByDescending(l => l.Load!.Value).ThenBy(l => l.Position).ToList();
-            var growing = loads.Where(l => l.IsGrowing && l.Visits >= MinVisits && !(l.Load < Slack)).OrderByDescending(l => l.WipByThird[2] - l.WipByThird[0]).ToList();
+            var growing = loads.Where(l => l.IsGrowing && l.Visits >= MinVisits && !IsFilling(l)).OrderByDescending(l => l.WipByThird[2] - l.WipByThird[0]).ToList();
             var unmeasuredShare = summary.UnmeasuredShare ?? 0;
             var top = judged.FirstOrDefault();
             var score = 0;
@@ -227,7 +235,7 @@ namespace ConstraintTools.Analysis
                 report.Basis = top.ServersEstimated ? ConstraintBasis.Throughput : ConstraintBasis.Utilization;
                 // Rising WIP the verdict set aside (too few visits, or a stage filling) must not be denied.
                 var noneRose = loads.Any(l => l.IsGrowing)
-                    ? $"no stage with {MinVisits} visits or more had its WIP rise through the window while busy {Percent(Slack)} of the time or more"
+                    ? "no stage's WIP rose through the window but for the rises noted below"
                     : "no stage's WIP rose through the window";
                 var backlog = summary.Started - summary.Finished - summary.Discarded;
                 report.StillFilling = backlog >= GrowthItems && backlog >= Filling * summary.Started;
@@ -236,7 +244,7 @@ namespace ConstraintTools.Analysis
                     // A short export that starts with an empty board finishes less than arrives while the stages fill:
                     // that is not demand shown to be the limit, only no stage shown to be one yet.
                     score--;
-                    lines.Add($"No internal constraint yet: {noneRose}, but more arrived than finished ({summary.Started} against {summary.Finished}{(summary.Discarded > 0 ? $" and {summary.Discarded} discarded" : "")}, {Number(report.ArrivalsPerWeek ?? 0)} and {Number(summary.ThroughputPerWeek ?? 0)} a week) as the stages filled from {Plural(report.Stages.Sum(s => s.StartWip), "item")} in progress to {report.Stages.Sum(s => s.CurrentWip)}. A longer window would tell whether demand or a stage limits the flow.");
+                    lines.Add($"No internal constraint yet: more arrived than finished ({summary.Started} against {summary.Finished}{(summary.Discarded > 0 ? $" and {summary.Discarded} discarded" : "")}, {Number(report.ArrivalsPerWeek ?? 0)} and {Number(summary.ThroughputPerWeek ?? 0)} a week) as the stages filled from {Plural(report.Stages.Sum(s => s.StartWip), "item")} in progress to {report.Stages.Sum(s => s.CurrentWip)}, and {noneRose}. A longer window would tell whether demand or a stage limits the flow.");
                 }
                 else lines.Add($"No internal constraint: the flow is limited by demand. {summary.Started} items arrived in the window, {Number(report.ArrivalsPerWeek ?? 0)} a week, and {summary.Finished} finished, {Number(summary.ThroughputPerWeek ?? 0)} a week,{Discarded(summary)} with {summary.OpenItems} in progress at the end; {noneRose}.");
                 AddMostLoaded(report, top, lines, "The most loaded stage, where a constraint would appear first as demand grows, is");
@@ -264,7 +272,7 @@ namespace ConstraintTools.Analysis
                 lines.Add($"{summary.Finished} items finished in the window, {Number(report.ThroughputPerWeek ?? 0)} a week; {summary.Started} started, {Number(report.ArrivalsPerWeek ?? 0)} a week.{(summary.Discarded > 0 ? $" {Plural(summary.Discarded, "item")} left discarded, counted in no throughput." : "")}");
             foreach (var few in loads.Where(l => l.Visits > 0 && l.Visits < MinVisits))
                 lines.Add($"{few.Stage} had only {Plural(few.Visits, "visit")} end in the window: too few to judge it{(few.IsGrowing ? $", though its WIP rose ({Thirds(few)} items on average in each third)" : "")}.");
-            foreach (var filling in loads.Where(l => l.IsGrowing && l.Load < Slack))
+            foreach (var filling in loads.Where(IsFilling))
                 lines.Add($"The WIP of {filling.Stage} rose ({Thirds(filling)} items on average in each third) while it was busy {Percent(filling.Load!.Value)} of the time: it was filling, its work held in parallel rather than waiting.");
             if (report.Verdict != ConstraintVerdict.UnmeasuredTime && unmeasured.Count > 0 && unmeasuredShare > 0)
             {
