@@ -378,6 +378,33 @@ public sealed class WorkItemLogReaderTests : IDisposable
         Assert.Equal(0, log.SkippedRows);
     }
 
+    [Fact]
+    public void AChangelogWithNoCreatedDateReadsAsTheSameChangesWithoutItsFromColumn()
+    {
+        // Without a created date the from column can give no first status: the log is its to column's changes,
+        // read on the fast path of long form, and a changelog's row without a status entered is no change.
+        var changelog = Read(Write("changelog.csv", """
+            Key,Changed,From,To
+            A,2026-01-05T10:00:00+01:00,Open,In Progress
+            A,2026-01-06T09:00:00Z,In Progress,In Review
+            B,"2026-01-05T11:00:00-05:00",Open,In Progress
+            A,2026-01-07T09:00:00Z,In Review,Done
+            B,2026-01-08T09:00:00Z,In Progress,
+            """));
+        var longForm = Read(Write("long.csv", """
+            Key,Changed,To
+            A,2026-01-05T10:00:00+01:00,In Progress
+            A,2026-01-06T09:00:00Z,In Review
+            B,"2026-01-05T11:00:00-05:00",In Progress
+            A,2026-01-07T09:00:00Z,Done
+            """));
+
+        Assert.Equal(WorkItemLogForm.Changelog, changelog.Form);
+        Assert.Equal(Events(longForm), Events(changelog));
+        Assert.Equal(4, changelog.EventCount);
+        Assert.Equal(0, changelog.SkippedRows);
+    }
+
     [Theory]
     [InlineData("Work Item Id,Changed Date,State")]
     [InlineData("System.Id,System.ChangedDate,System.State")]

@@ -187,9 +187,12 @@ namespace ConstraintTools
 
         /// <summary>
         /// True when a row is one status change read from three columns alone, which readers may read straight
-        /// from their buffers; false when rows need <see cref="AddRow"/>.
+        /// from their buffers; false when rows need <see cref="AddRow"/>. A changelog with no field, created or
+        /// current-status column is one too: its from column could only give a first status entered at a created
+        /// date it does not have.
         /// </summary>
-        public bool IsPlainLong => Form == WorkItemLogForm.Long && Resolution < 0;
+        public bool IsPlainLong => Resolution < 0
+            && (Form == WorkItemLogForm.Long || (Form == WorkItemLogForm.Changelog && Field < 0 && Created < 0 && CurrentStatus < 0));
 
         /// <summary>A name reduced for comparison: lower case, without spaces or underscores.</summary>
         public static string Normalize(string name)
