@@ -8,22 +8,8 @@ using ConstraintTools.Logs;
 namespace ConstraintTools.Tests;
 
 /// <summary>Reading work-item logs from CSV (long and wide) and JSON lines, with exact expected events.</summary>
-public sealed class WorkItemLogReaderTests : IDisposable
+public sealed class WorkItemLogReaderTests : LogFileFolder
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("ct-logs-").FullName;
-
-    public void Dispose() => Directory.Delete(folder, recursive: true);
-
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(folder, name);
-        File.WriteAllText(path, text.Replace("\r\n", "\n"));
-        return path;
-    }
-
-    private static string[] Events(WorkItemLog log) =>
-        log.Events.Select(e => $"{e.ItemId} {e.TimestampUtc:yyyy-MM-ddTHH:mm:ss} {e.Status}").ToArray();
-
     private static WorkItemLog Read(string path, LogReadOptions? options = null) => WorkItemLogReader.Read(path, options ?? new LogReadOptions(), null);
 
     [Theory]

@@ -8,22 +8,8 @@ using ConstraintTools.Logs;
 namespace ConstraintTools.Tests;
 
 /// <summary>XES event logs (IEEE 1849), plain and gzipped, and files meant to exhaust the reader: each refused with file, line and amount.</summary>
-public sealed class XesReaderTests : IDisposable
+public sealed class XesReaderTests : LogFileFolder
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("ct-xes-").FullName;
-
-    public void Dispose() => Directory.Delete(folder, recursive: true);
-
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(folder, name);
-        File.WriteAllText(path, text.Replace("\r\n", "\n"));
-        return path;
-    }
-
-    private static string[] Events(WorkItemLog log) =>
-        log.Events.Select(e => $"{e.ItemId} {e.TimestampUtc:yyyy-MM-ddTHH:mm:ss} {e.Status}").ToArray();
-
     /// <summary>
     /// Two helpdesk cases, completion only, with what real exports hold beside the events: extensions, globals,
     /// classifiers, log attributes, a nested attribute, and a trace whose name comes after its first event.
