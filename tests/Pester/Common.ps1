@@ -1,0 +1,12 @@
+# Dot-sourced by every *.Tests.ps1 in BeforeAll: imports the staged module (out/ConstraintTools, built by
+# `dotnet build`) into a fresh session and gives the tests the repository's paths and a scratch folder.
+$script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+$script:Examples = Join-Path $RepoRoot 'examples'
+Import-Module (Join-Path $RepoRoot 'out/ConstraintTools/ConstraintTools.psd1') -Force -ErrorAction Stop
+
+# What a command prints at a console of the given width, through the module's format views, as lines
+# without trailing blanks.
+function script:Get-Rendered {
+    param([Parameter(Mandatory, ValueFromPipeline)] $InputObject, [int] $Width = 120)
+    end { @($input | Out-String -Width $Width -Stream | ForEach-Object TrimEnd) }
+}
