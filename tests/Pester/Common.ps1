@@ -10,3 +10,9 @@ function script:Get-Rendered {
     param([Parameter(Mandatory, ValueFromPipeline)] $InputObject, [int] $Width = 120)
     end { @($input | Out-String -Width $Width -Stream | ForEach-Object TrimEnd) }
 }
+
+# The command line that starts this same pwsh as a child process: the dotnet tool runs as `dotnet pwsh.dll`.
+function script:Get-PwshCommand {
+    $process = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { $process, (Join-Path $PSHOME 'pwsh.dll') } else { , $process }
+}
