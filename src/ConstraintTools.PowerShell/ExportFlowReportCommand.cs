@@ -32,6 +32,7 @@ namespace ConstraintTools.PowerShell
         /// <summary>With -Log: the windows of the constraint over time ('4w', '30d', a TimeSpan or hours); without it, 4 weeks for a log of 12 weeks or more (13 past two years), and none for a shorter log.</summary>
         [Parameter]
         [CalendarDurationTransformation]
+        [ArgumentCompleter(typeof(DurationCompleter))]
         public TimeSpan? Interval { get; set; }
 
         /// <summary>The output of Invoke-FlowSimulation for the workflow (its SimulatedStage objects and SimulationSummary): adds the simulated figures beside the model's.</summary>

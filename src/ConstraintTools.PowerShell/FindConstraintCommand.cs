@@ -42,6 +42,7 @@ namespace ConstraintTools.PowerShell
         /// <summary>With -Log: the verdict in consecutive windows of this length instead of one, to see when the constraint moved (ConstraintWindow objects): '4w', '30d', a TimeSpan or hours.</summary>
         [Parameter(ParameterSetName = LogSet)]
         [CalendarDurationTransformation]
+        [ArgumentCompleter(typeof(DurationCompleter))]
         public TimeSpan? Interval { get; set; }
 
         protected override IEnumerable<Workflow> Workflows => Workflow;

@@ -16,6 +16,7 @@ namespace ConstraintTools.PowerShell
         /// <summary>Length of each interval in calendar time: '1d' (the default), '12h', '1w', or a number of hours.</summary>
         [Parameter]
         [CalendarDurationTransformation]
+        [ArgumentCompleter(typeof(DurationCompleter))]
         public TimeSpan Interval { get; set; } = TimeSpan.FromDays(1);
 
         protected override void BeginProcessing()

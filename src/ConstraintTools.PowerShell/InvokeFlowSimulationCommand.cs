@@ -24,11 +24,13 @@ namespace ConstraintTools.PowerShell
         /// <summary>Simulated calendar time of each replication, warm-up included: '52w' (the default), '90d', a TimeSpan or hours.</summary>
         [Parameter]
         [CalendarDurationTransformation]
+        [ArgumentCompleter(typeof(DurationCompleter))]
         public TimeSpan Duration { get; set; } = TimeSpan.FromDays(7 * 52);
 
         /// <summary>The first part of each replication left out of every figure; defaults to a tenth of the duration.</summary>
         [Parameter(ParameterSetName = FiguresSet)]
         [CalendarDurationTransformation]
+        [ArgumentCompleter(typeof(DurationCompleter))]
         public TimeSpan? WarmUp { get; set; }
 
         /// <summary>Independent replications; the half-widths come from their spread. At least 2 for confidence intervals. With -AsLog, one log each; 1 by default.</summary>
@@ -47,6 +49,7 @@ namespace ConstraintTools.PowerShell
         /// <summary>With -TimeSeries: how often to sample the WIP; defaults to a hundredth of the duration.</summary>
         [Parameter(ParameterSetName = FiguresSet)]
         [CalendarDurationTransformation]
+        [ArgumentCompleter(typeof(DurationCompleter))]
         public TimeSpan? SampleInterval { get; set; }
 
         /// <summary>Write only the SimulationSummary (and the samples with -TimeSeries), not the stages.</summary>

@@ -12,6 +12,7 @@ namespace ConstraintTools.PowerShell
         /// <summary>Also project each stage's WIP this far ahead: '12w', '30d' (calendar time) or a TimeSpan.</summary>
         [Parameter]
         [CalendarDurationTransformation]
+        [ArgumentCompleter(typeof(DurationCompleter))]
         public TimeSpan? Horizon { get; set; }
 
         protected override void BeginProcessing()
