@@ -22,6 +22,7 @@ namespace ConstraintTools
         /// <summary>Path of the offending field, e.g. <c>stages[2].next</c>.</summary>
         public string? Field { get; }
 
+        /// <summary>The file the problem is in, as read; null for a workflow or log built in code.</summary>
         public string? File { get; }
 
         /// <summary>1-based line in <see cref="File"/>; 0 when unknown.</summary>
