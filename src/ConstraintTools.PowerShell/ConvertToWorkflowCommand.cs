@@ -20,6 +20,7 @@ namespace ConstraintTools.PowerShell
 
         protected override void Process(WorkItemLog log)
         {
+            WriteVerbose($"{Display.Excerpt(log.Source)}: fitting '{Display.Excerpt(Workflow.Name)}' to {log.ItemCount:N0} items and {log.EventCount:N0} status changes" + VerboseText.Window(From, To));
             var fitted = WorkflowFit.Fit(log, Workflow, out var notes, From, To, Name, StopToken);
             foreach (var note in notes) WriteWarning(note);
             WriteObject(fitted);

@@ -70,9 +70,16 @@ namespace ConstraintTools.PowerShell
         {
             if (!TakeFileFor(Workflow)) return;
             string html;
+            var interval = Interval ?? (Log is null ? null : FlowReportHtml.DefaultInterval(Log));
+            WriteVerbose($"'{Display.Excerpt(Workflow.Name)}': " + (Log is null
+                ? "the model's report"
+                : $"the report from {Display.Excerpt(Log.Source)} ({Log.EventCount:N0} status changes), " + (interval is TimeSpan every
+                    ? $"the constraint over time in windows of {Display.Duration(every)}"
+                    : "no constraint over time (the log spans less than 12 weeks; give -Interval)"))
+                + (Simulation is null ? "" : ", with the simulation"));
             try
             {
-                html = FlowReportHtml.Write(Workflow, Log, SimulationOf(Workflow), Interval ?? (Log is null ? null : FlowReportHtml.DefaultInterval(Log)), stopping.Token);
+                html = FlowReportHtml.Write(Workflow, Log, SimulationOf(Workflow), interval, stopping.Token);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {

@@ -68,6 +68,8 @@ namespace ConstraintTools.PowerShell
             }
             foreach (var log in Log)
             {
+                WriteVerbose($"{Display.Excerpt(log.Source)}: measuring {log.EventCount:N0} status changes against '{Display.Excerpt(workflow.Name)}'"
+                    + VerboseText.Window(From, To) + (Interval is TimeSpan every ? $", in windows of {Display.Duration(every)}" : ""));
                 try
                 {
                     if (Interval is TimeSpan interval)

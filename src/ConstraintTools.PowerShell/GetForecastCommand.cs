@@ -115,6 +115,8 @@ namespace ConstraintTools.PowerShell
             var options = new ForecastOptions { Start = start, Trials = Trials, Seed = Seed };
             var question = Items is int n ? $"when {n} items are done" : $"how many items are done by {By:yyyy-MM-dd}";
             var progress = new ProgressRecord(1, $"Forecasting {question}", $"{Trials} trials from {history.Source}");
+            WriteVerbose($"{Display.Excerpt(history.Source)}: forecasting {question} from {history.ItemsPerDay.Count:N0} days of throughput"
+                + (history.From is DateTime first ? $" ({first:yyyy-MM-dd} to {history.To:yyyy-MM-dd})" : "") + $", {Trials:N0} trials");
 
             IReadOnlyList<Forecast> forecasts;
             try

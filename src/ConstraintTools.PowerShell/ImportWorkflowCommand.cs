@@ -16,7 +16,9 @@ namespace ConstraintTools.PowerShell
         {
             try
             {
-                WriteObject(ReadStoppably(_ => WorkflowYaml.Load(file)));
+                var workflow = ReadStoppably(_ => WorkflowYaml.Load(file));
+                WriteVerbose($"{Display.FilePath(file)}: '{Display.Excerpt(workflow.Name)}', {workflow.Stages.Count:N0} stages");
+                WriteObject(workflow);
             }
             catch (WorkflowException ex)
             {

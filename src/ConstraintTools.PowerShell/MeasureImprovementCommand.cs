@@ -78,6 +78,7 @@ namespace ConstraintTools.PowerShell
                     return;
                 }
                 var activity = $"Trying {change} on each stage of {workflow.Name}";
+                WriteVerbose($"'{Display.Excerpt(workflow.Name)}': trying {change} on each of its {workflow.Stages.Count:N0} stages");
                 var every = Math.Max(1, workflow.Stages.Count / 100);
                 var tried = 0;
                 foreach (var result in results)
