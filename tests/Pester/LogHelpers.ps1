@@ -1,0 +1,37 @@
+# Dot-sourced after Common.ps1 by the test files of the log cmdlets: log files written to $TestDrive, a log's events
+# as text to compare, and the small tracker log whose figures the tests work out by hand.
+
+# Writes a file under $TestDrive (or a folder of it), with Unix line breaks whatever this file's are, and gives its path.
+function script:Write-LogFile {
+    param([Parameter(Mandatory)] [string] $Name, [Parameter(Mandatory)] [string] $Text, [string] $Folder = $TestDrive)
+    $null = New-Item -ItemType Directory -Path $Folder -Force
+    $path = Join-Path $Folder $Name
+    [System.IO.File]::WriteAllText($path, $Text.Replace("`r`n", "`n"))
+    $path
+}
+
+# Each event of a log as "item time status", the time in UTC to the format.
+function script:Get-EventLine {
+    param([Parameter(Mandatory)] $Log, [string] $Format = 'yyyy-MM-ddTHH:mm')
+    @($Log.Events | ForEach-Object { '{0} {1} {2}' -f $_.ItemId, $_.TimestampUtc.ToString($Format, [cultureinfo]::InvariantCulture), $_.Status })
+}
+
+# The tracker's log: 5 items from 5 January 2026 00:00 to 6 January 10:00 UTC (A finishes on the 5th, D and B on
+# the 6th; C waits in To Review, E is Blocked), and its workflow.
+function script:New-TrackerLog {
+    $t0 = [DateTimeOffset]'2026-01-05T00:00:00Z'
+    $b = [ConstraintTools.WorkItemLogBuilder]::new()
+    $b.Source = 'tracker'
+    $rows = 'E,30,Ready', 'E,32,Blocked',
+        'A,0,Ready', 'A,2,In Progress', 'A,10,To Review', 'A,12,Reviewing', 'A,16,Done',
+        'B,4,Ready', 'B,6,In Progress', 'B,8,Blocked', 'B,12,In Progress', 'B,20,To Review',
+        'B,22,Reviewing', 'B,24,In Progress', 'B,30,To Review', 'B,31,Reviewing', 'B,34,Done',
+        'C,26,To Review', 'C,10,Ready', 'C,14,In Progress', 'C,14,In Progress',
+        'D,1,Ready', 'D,3,In Progress', 'D,9,Done', 'D,18,In Progress', 'D,28,Done'
+    foreach ($row in $rows) { $id, $hours, $status = $row -split ','; $b.Add($id, $t0.AddHours([double]$hours), $status) }
+    $b.Build()
+}
+
+function script:New-TrackerWorkflow {
+    New-Workflow -Name Delivery -Stage (New-WorkflowStage -Name Dev -Servers 2 -Queue Ready -States 'In Progress'), (New-WorkflowStage -Name Review -Queue 'To Review' -States Reviewing) -DoneStates Done
+}
