@@ -35,3 +35,11 @@ function script:New-TrackerLog {
 function script:New-TrackerWorkflow {
     New-Workflow -Name Delivery -Stage (New-WorkflowStage -Name Dev -Servers 2 -Queue Ready -States 'In Progress'), (New-WorkflowStage -Name Review -Queue 'To Review' -States Reviewing) -DoneStates Done
 }
+
+# A PowerShell of its own runspace, the staged module imported, for the tests that stop a running pipeline as Ctrl+C
+# does (BeginStop); Pester's own pipeline cannot be stopped without ending the test run.
+function script:New-ModuleShell {
+    $state = [initialsessionstate]::CreateDefault2()
+    $state.ImportPSModule((Join-Path $RepoRoot 'out/ConstraintTools/ConstraintTools.psd1'))
+    [powershell]::Create($state)
+}
