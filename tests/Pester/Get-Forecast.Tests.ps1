@@ -142,11 +142,7 @@ Describe 'Get-Forecast' {
             $shell.Streams.Progress[0].StatusDescription | Should -BeLikeExactly '*of 4000000 trials*'
 
             # Minutes of trials are left: ending well within the wait means the stop cancelled them.
-            $stop = $shell.BeginStop($null, $null)
-            $stop.AsyncWaitHandle.WaitOne([timespan]::FromSeconds(60)) | Should -BeTrue -Because 'the forecast is to stop'
-            $run.IsCompleted | Should -BeTrue
-            $shell.InvocationStateInfo.State | Should -Be ([System.Management.Automation.PSInvocationState]::Stopped)
-            $shell.Dispose()
+            Stop-ModuleShell $shell $run
         }
         finally {
             Unregister-Event -SourceIdentifier ForecastProgress

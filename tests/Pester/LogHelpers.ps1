@@ -43,3 +43,18 @@ function script:New-ModuleShell {
     $state.ImportPSModule((Join-Path $RepoRoot 'out/ConstraintTools/ConstraintTools.psd1'))
     [powershell]::Create($state)
 }
+
+# Stops the shell's running pipeline as Ctrl+C does, and checks that it ended Stopped, within a generous minute. A
+# pipeline that does not stop is left running (disposing of it would wait for it), so that its test fails instead of
+# hanging the run.
+function script:Stop-ModuleShell {
+    param([Parameter(Mandatory)] [powershell] $Shell, [Parameter(Mandatory)] [System.IAsyncResult] $Invocation)
+    $stop = $Shell.BeginStop($null, $null)
+    $stop.AsyncWaitHandle.WaitOne([timespan]::FromSeconds(60)) | Should -BeTrue -Because 'the pipeline is to stop within 60 s'
+    $Invocation.IsCompleted | Should -BeTrue
+    $Shell.InvocationStateInfo.State | Should -Be ([System.Management.Automation.PSInvocationState]::Stopped)
+    $ended = try { $Shell.EndInvoke($Invocation); 'ended' } catch { $_.Exception.InnerException }
+    $ended | Should -BeOfType ([System.Management.Automation.PipelineStoppedException])
+    $Shell.Streams.Error | Should -BeNullOrEmpty
+    $Shell.Dispose()
+}
