@@ -7,9 +7,9 @@ Builds the solution (which stages the module at out/ConstraintTools), runs the w
 suite, and checks the staged manifest with Test-ModuleManifest. With -Package it then makes the
 installable module package out/package/ConstraintTools.<version>.nupkg, which Install-PSResource
 and Install-Module take from that folder registered as a local repository. Uses only core cmdlets
-and the dotnet CLI, so it runs in pwsh, in Windows PowerShell, and in the repo's own console host:
+and the dotnet CLI, so it runs in pwsh and in Windows PowerShell, and in the repo's own pwsh:
 
-    dotnet run --project src/ConstraintTools.Host -- -File build.ps1
+    dotnet tool restore; dotnet pwsh build.ps1
 
 .PARAMETER Configuration
 Debug or Release; Debug unless -Package is given, then Release.

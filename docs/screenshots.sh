@@ -5,10 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 chromium=${CHROMIUM:-$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)}
 [ -n "$chromium" ] || { echo "Chromium not found: install it (Debian: apt-get install chromium) or set CHROMIUM" >&2; exit 1; }
-dotnet build src/ConstraintTools.Host -v quiet -nologo >/dev/null
+dotnet build src/ConstraintTools.PowerShell -v quiet -nologo >/dev/null
+dotnet tool restore >/dev/null
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-host() { dotnet run --project src/ConstraintTools.Host --no-build -- "$1"; }
+host() { dotnet pwsh -NoLogo -NoProfile -NonInteractive -Command "Import-Module ./out/ConstraintTools; $1"; }
 for yaml in examples/*.yaml; do
   name=$(basename "$yaml" .yaml)
   if [ "$name" = delivery-log ]; then

@@ -8,8 +8,9 @@ using System.Reflection.Emit;
 namespace ConstraintTools.PowerShell.Tests;
 
 /// <summary>
-/// The module next to another that loads its own YamlDotNet, in either order. Each case runs in a console host
-/// process of its own, since the order in which assemblies first load cannot be undone within a process.
+/// The module next to another that loads its own YamlDotNet, in either order. Each case runs in a real pwsh
+/// process of its own (the repo's tool manifest's), since the order in which assemblies first load cannot be
+/// undone within a process; it imports the staged module by name.
 /// </summary>
 public sealed class IsolationTests
 {
@@ -145,7 +146,7 @@ public sealed class IsolationTests
 
     private static string LoadOther(string path) => "$null = [System.Reflection.Assembly]::LoadFrom('" + path.Replace("'", "''") + "')\n";
 
-    /// <summary>Runs a script in a fresh console host and returns its output lines; fails on errors or a non-zero exit.</summary>
+    /// <summary>Runs a script in a fresh pwsh, the staged module first on its module path, and returns its output lines; fails on errors or a non-zero exit.</summary>
     private static string[] RunHost(string script)
     {
         var file = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".ps1");
@@ -158,13 +159,13 @@ public sealed class IsolationTests
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ConstraintTools.Host.dll"));
-            start.ArgumentList.Add("-File");
-            start.ArgumentList.Add(file);
+            foreach (var argument in new[] { "pwsh", "-NoLogo", "-NoProfile", "-NonInteractive", "-File", file })
+                start.ArgumentList.Add(argument);
+            start.Environment["PSModulePath"] = Path.GetDirectoryName(ModuleSession.StagedModuleDir.TrimEnd('/', '\\'));
             using var process = Process.Start(start)!;
             var errors = process.StandardError.ReadToEndAsync();
             var output = process.StandardOutput.ReadToEnd();
-            Assert.True(process.WaitForExit(120_000), "The host did not finish within two minutes.");
+            Assert.True(process.WaitForExit(120_000), "pwsh did not finish within two minutes.");
             Assert.True(process.ExitCode == 0, $"Exit code {process.ExitCode}.\n{output}\n{errors.Result}");
             return output.Split('\n').Select(line => line.TrimEnd()).ToArray();
         }
