@@ -32,6 +32,7 @@ public sealed class CalendarEdgeCmdletTests : IDisposable
     {
         var (output, errors) = session.Invoke(Setup + """
             $log | Measure-Flow -Workflow $w
+            $log | Measure-Flow -Workflow $w -Summary
             $log | Get-CumulativeFlow -Workflow $w -Interval 36500d
             $log | Get-WorkItemAge -Workflow $w
             $log | Find-Constraint -Workflow $w

@@ -20,7 +20,7 @@ public sealed class FlowReportCmdletTests : IDisposable
     {
         var (output, errors) = session.Invoke("""
             $w = Import-Workflow examples/delivery-log.yaml
-            $sim = $w | Invoke-FlowSimulation -Duration 12w -Replications 3
+            $sim = $w | Invoke-FlowSimulation -Duration 12w -Replications 3 -Summary
             $w | Export-FlowReport $out -Log (Import-WorkItemLog examples/delivery-log.csv) -Simulation $sim -PassThru
             """, Variables);
 
