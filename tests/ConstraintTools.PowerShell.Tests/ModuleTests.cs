@@ -245,7 +245,7 @@ public sealed class ModuleTests : IDisposable
     /// </summary>
     [Theory]
     [InlineData("Find-Constraint", "7,8,9,10,11,12,13,14")]
-    [InlineData("Invoke-FlowSimulation", "9")]
+    [InlineData("Invoke-FlowSimulation", "1,9")]
     [InlineData("ConvertTo-Workflow", "1,2,3,4,5,6")]
     [InlineData("Export-FlowReport", "1,2,4,5")]
     [InlineData("Import-WorkItemLog", "9,10,11")]
