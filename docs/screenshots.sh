@@ -13,7 +13,7 @@ host() { dotnet pwsh -NoLogo -NoProfile -NonInteractive -Command "Import-Module 
 for yaml in examples/*.yaml; do
   name=$(basename "$yaml" .yaml)
   if [ "$name" = delivery-log ]; then
-    host "\$w = Import-Workflow $yaml; \$w | Export-FlowReport '$out/$name.html' -Log (Import-WorkItemLog examples/delivery-log.csv) -Simulation (\$w | Invoke-FlowSimulation -Duration 26w)"
+    host "\$w = Import-Workflow $yaml; \$w | Export-FlowReport '$out/$name.html' -Log (Import-WorkItemLog examples/delivery-log.csv) -Simulation (\$w | Invoke-FlowSimulation -Duration 26w -Summary)"
   else
     host "Import-Workflow $yaml | Export-FlowReport '$out/$name.html'"
   fi

@@ -35,7 +35,7 @@ namespace ConstraintTools.PowerShell
         [ArgumentCompleter(typeof(DurationCompleter))]
         public TimeSpan? Interval { get; set; }
 
-        /// <summary>The output of Invoke-FlowSimulation for the workflow (its SimulatedStage objects and SimulationSummary): adds the simulated figures beside the model's.</summary>
+        /// <summary>The output of Invoke-FlowSimulation -Summary for the workflow (a SimulationSummary holds its stages), or its SimulatedStage objects with that summary: adds the simulated figures beside the model's.</summary>
         [Parameter]
         public PSObject[]? Simulation { get; set; }
 
@@ -57,7 +57,7 @@ namespace ConstraintTools.PowerShell
             if (Simulation is null) return;
             var objects = Simulation.Select(o => o.BaseObject).ToList();
             if (!objects.OfType<SimulationSummary>().Any() || objects.Any(o => !(o is SimulatedStage || o is SimulationSummary || o is WipSample)))
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Simulation takes what Invoke-FlowSimulation writes: its SimulatedStage objects and its SimulationSummary (run it without -Summary)."),
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Simulation takes what Invoke-FlowSimulation -Summary writes: a SimulationSummary, which holds its stages, alone or with SimulatedStage objects."),
                     "InvalidSimulation", ErrorCategory.InvalidArgument, Simulation));
         }
 
@@ -102,9 +102,10 @@ namespace ConstraintTools.PowerShell
         {
             if (Simulation is null) return null;
             var objects = Simulation.Select(o => o.BaseObject).ToList();
-            var stages = objects.OfType<SimulatedStage>().Where(s => s.Workflow == workflow.Name).ToList();
             var summary = objects.OfType<SimulationSummary>().FirstOrDefault(s => s.Workflow == workflow.Name);
-            if (summary is null || stages.Count == 0)
+            var given = objects.OfType<SimulatedStage>().Where(s => s.Workflow == workflow.Name).ToList();
+            var stages = given.Count > 0 ? given : summary?.Stages;
+            if (summary is null || stages is null || stages.Count == 0)
             {
                 WriteWarning($"-Simulation holds no simulation of '{Display.Excerpt(workflow.Name)}'; the report leaves the simulation out.");
                 return null;

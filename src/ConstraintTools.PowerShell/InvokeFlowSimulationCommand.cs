@@ -8,15 +8,20 @@ namespace ConstraintTools.PowerShell
     /// <summary>
     /// Invoke-FlowSimulation: a seeded discrete-event simulation of each workflow, replicated, written as
     /// one SimulatedStage per stage (the properties of Measure-Workflow's StageMetrics plus 95 %
-    /// half-widths) and a SimulationSummary; with -TimeSeries also each stage's WIP over time; with -AsLog
-    /// instead the status-change log of each replication, as a tracker would hold it.
+    /// half-widths); with -Summary instead one SimulationSummary per workflow, with -TimeSeries each
+    /// stage's WIP over time, with -AsLog the status-change log of each replication, as a tracker would
+    /// hold it. One type per call, so that `| Export-Csv` of any of them gives one table.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "FlowSimulation", DefaultParameterSetName = FiguresSet)]
-    [OutputType(typeof(SimulatedStage), typeof(SimulationSummary), typeof(WipSample), ParameterSetName = new[] { FiguresSet })]
+    [Cmdlet(VerbsLifecycle.Invoke, "FlowSimulation", DefaultParameterSetName = StagesSet)]
+    [OutputType(typeof(SimulatedStage), ParameterSetName = new[] { StagesSet })]
+    [OutputType(typeof(SimulationSummary), ParameterSetName = new[] { SummarySet })]
+    [OutputType(typeof(WipSample), ParameterSetName = new[] { TimeSeriesSet })]
     [OutputType(typeof(WorkItemLog), ParameterSetName = new[] { LogSet })]
     public sealed class InvokeFlowSimulationCommand : PositionalWorkflowCommandBase
     {
-        private const string FiguresSet = "Figures";
+        private const string StagesSet = "Stages";
+        private const string SummarySet = "Summary";
+        private const string TimeSeriesSet = "TimeSeries";
         private const string LogSet = "Log";
 
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
@@ -28,7 +33,9 @@ namespace ConstraintTools.PowerShell
         public TimeSpan Duration { get; set; } = TimeSpan.FromDays(7 * 52);
 
         /// <summary>The first part of each replication left out of every figure; defaults to a tenth of the duration.</summary>
-        [Parameter(ParameterSetName = FiguresSet)]
+        [Parameter(ParameterSetName = StagesSet)]
+        [Parameter(ParameterSetName = SummarySet)]
+        [Parameter(ParameterSetName = TimeSeriesSet)]
         [CalendarDurationTransformation]
         [ArgumentCompleter(typeof(DurationCompleter))]
         public TimeSpan? WarmUp { get; set; }
@@ -42,18 +49,18 @@ namespace ConstraintTools.PowerShell
         [Parameter]
         public int Seed { get; set; } = 1;
 
-        /// <summary>Also write each stage's WIP over time (WipSample objects), for charts.</summary>
-        [Parameter(ParameterSetName = FiguresSet)]
+        /// <summary>Write each stage's WIP over time (WipSample objects, for charts) instead of the stages.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = TimeSeriesSet)]
         public SwitchParameter TimeSeries { get; set; }
 
         /// <summary>With -TimeSeries: how often to sample the WIP; defaults to a hundredth of the duration.</summary>
-        [Parameter(ParameterSetName = FiguresSet)]
+        [Parameter(ParameterSetName = TimeSeriesSet)]
         [CalendarDurationTransformation]
         [ArgumentCompleter(typeof(DurationCompleter))]
         public TimeSpan? SampleInterval { get; set; }
 
-        /// <summary>Write only the SimulationSummary (and the samples with -TimeSeries), not the stages.</summary>
-        [Parameter(ParameterSetName = FiguresSet)]
+        /// <summary>Write the SimulationSummary of each workflow instead of the stages.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = SummarySet)]
         public SwitchParameter Summary { get; set; }
 
         /// <summary>Write the status-change log of each replication (a WorkItemLog) instead of figures: what a tracker would hold had the workflow run so.</summary>
@@ -123,10 +130,9 @@ namespace ConstraintTools.PowerShell
             }
             var result = Simulate(workflow, options, "", report => FlowSimulator.Run(workflow, options, report, stopping.Token));
             if (result is null) return;
-            if (!Summary)
-                foreach (var stage in result.Stages) WriteObject(stage);
-            WriteObject(result.Summary);
-            foreach (var sample in result.TimeSeries) WriteObject(sample);
+            if (Summary) WriteObject(result.Summary);
+            else if (TimeSeries) foreach (var sample in result.TimeSeries) WriteObject(sample);
+            else foreach (var stage in result.Stages) WriteObject(stage);
         }
 
         /// <summary>Runs the replications in the background with progress; a run too large to do is this workflow's error, and null.</summary>

@@ -23,7 +23,7 @@ Describe 'Export-FlowReport' {
     It 'writes a self-contained report with the log and the simulation' {
         $out = Join-Path (New-ReportFolder) report.html
         $w = Import-Workflow (Join-Path $Examples delivery-log.yaml)
-        $sim = $w | Invoke-FlowSimulation -Duration 12w -Replications 3
+        $sim = $w | Invoke-FlowSimulation -Duration 12w -Replications 3 -Summary
 
         $file = @($w | Export-FlowReport $out -Log $deliveryLog -Simulation $sim -PassThru)
 

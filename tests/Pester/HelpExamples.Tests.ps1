@@ -3,7 +3,7 @@
 BeforeDiscovery {
     $script:Examples = @(
         @{ Cmdlet = 'Find-Constraint'; Numbers = 7..14 }
-        @{ Cmdlet = 'Invoke-FlowSimulation'; Numbers = , 9 }
+        @{ Cmdlet = 'Invoke-FlowSimulation'; Numbers = 1, 9 }
         @{ Cmdlet = 'ConvertTo-Workflow'; Numbers = 1..6 }
         @{ Cmdlet = 'Export-FlowReport'; Numbers = 1, 2, 4, 5 }
         @{ Cmdlet = 'Import-WorkItemLog'; Numbers = 9..11 }

@@ -3,6 +3,7 @@
 BeforeDiscovery {
     $script:Sections = @(
         '# ConstraintTools'
+        '### Pipelines, files and JSON'
         '## The examples, walked through'
         '## What-if: AI made coding five times faster'
         '## Walkthrough: a real log'

@@ -28,7 +28,7 @@ namespace ConstraintTools
             this.status = status;
             SkippedRows = skippedRows;
             DuplicateRows = duplicateRows;
-            Problems = problems;
+            Problems = ItemList.Of(problems);
         }
 
         internal WorkItemLogColumns? Columns { get; set; }
@@ -58,7 +58,7 @@ namespace ConstraintTools
         public string? CurrentStatusColumn => Columns?.NameOf(Columns.CurrentStatus);
 
         /// <summary>Wide form: the columns read as stages.</summary>
-        public IReadOnlyList<string> StageColumns => Columns is { IsWide: true } c ? c.Stages.Select(i => c.Names[i]).ToArray() : Array.Empty<string>();
+        public IReadOnlyList<string> StageColumns => Columns is { IsWide: true } c ? new ItemList<string>(c.Stages.Select(i => c.Names[i]).ToArray()) : ItemList<string>.Empty;
 
         /// <summary>
         /// The zone timestamps without an offset were read in, and whose days are the day and week buckets of
@@ -78,7 +78,7 @@ namespace ConstraintTools
         /// count in no throughput, lead time, forecast or age; while open they count in their stages' WIP, since they
         /// took the stages' time.
         /// </summary>
-        public IReadOnlyList<string> ExcludedItems { get; private set; } = Array.Empty<string>();
+        public IReadOnlyList<string> ExcludedItems { get; private set => field = ItemList.Of(value); } = ItemList<string>.Empty;
 
         /// <summary>How many items were excluded as discarded outcomes.</summary>
         public int ExcludedItemCount => ExcludedItems.Count;
@@ -113,20 +113,34 @@ namespace ConstraintTools
         public IReadOnlyList<string> Problems { get; }
 
         /// <summary>Every distinct status in the log, in order of first appearance.</summary>
-        public IReadOnlyList<string> Statuses => statuses;
+        public IReadOnlyList<string> Statuses => statusList ??= new ItemList<string>(statuses);
+
+        private ItemList<string>? statusList;
 
         public DateTime? FirstEventUtc => ticks.Length == 0 ? null : new DateTime(Min(), DateTimeKind.Utc);
         public DateTime? LastEventUtc => ticks.Length == 0 ? null : new DateTime(Max(), DateTimeKind.Utc);
 
-        /// <summary>Every status change, item by item, each item's in time order.</summary>
-        public IEnumerable<StatusChange> Events
+        /// <summary>Every status change, item by item, each item's in time order; its text (what Export-Csv writes) is their count.</summary>
+        public IEnumerable<StatusChange> Events => new EventSequence(this);
+
+        private IEnumerable<StatusChange> EnumerateEvents()
         {
-            get
-            {
-                for (var item = 0; item < itemIds.Length; item++)
-                    for (var e = itemStart[item]; e < itemStart[item + 1]; e++)
-                        yield return new StatusChange(itemIds[item], new DateTime(ticks[e], DateTimeKind.Utc), statuses[status[e]]);
-            }
+            for (var item = 0; item < itemIds.Length; item++)
+                for (var e = itemStart[item]; e < itemStart[item + 1]; e++)
+                    yield return new StatusChange(itemIds[item], new DateTime(ticks[e], DateTimeKind.Utc), statuses[status[e]]);
+        }
+
+        private sealed class EventSequence : IEnumerable<StatusChange>
+        {
+            private readonly WorkItemLog log;
+
+            public EventSequence(WorkItemLog log) => this.log = log;
+
+            public IEnumerator<StatusChange> GetEnumerator() => log.EnumerateEvents().GetEnumerator();
+
+            System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+            public override string ToString() => log.EventCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " status changes";
         }
 
         internal string ItemId(int item) => itemIds[item];

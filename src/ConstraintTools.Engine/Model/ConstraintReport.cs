@@ -33,6 +33,8 @@ namespace ConstraintTools
 
         /// <summary>Σ V·(wait + service) over measured stages; null when any stage on the path is unstable.</summary>
         public TimeSpan? LeadTime { get; internal set; }
+        /// <summary><see cref="LeadTime"/> in hours, a number that Export-Csv, ConvertTo-Json and Measure-Object keep.</summary>
+        public double? LeadTimeHours => LeadTime?.TotalHours;
 
         /// <summary>Expected items in the workflow; null when unstable.</summary>
         public double? Wip { get; internal set; }
@@ -49,12 +51,12 @@ namespace ConstraintTools
         public double? WipValue { get; internal set; }
 
         /// <summary>Stages with no service time, capacity or cadence: candidates for a hidden constraint.</summary>
-        public IReadOnlyList<string> UnmeasuredStages { get; internal set; } = Array.Empty<string>();
+        public IReadOnlyList<string> UnmeasuredStages { get; internal set => field = ItemList.Of(value); } = ItemList<string>.Empty;
 
         /// <summary>Sentences a person reads: where work piles up, who sits idle, what nobody measures.</summary>
-        public IReadOnlyList<string> Evidence { get; internal set; } = Array.Empty<string>();
+        public IReadOnlyList<string> Evidence { get; internal set => field = ItemList.Of(value); } = ItemList<string>.Empty;
 
-        public IReadOnlyList<StageMetrics> Stages { get; internal set; } = Array.Empty<StageMetrics>();
+        public IReadOnlyList<StageMetrics> Stages { get; internal set => field = ItemList.Of(value); } = ItemList<StageMetrics>.Empty;
 
         public override string ToString() => Constraint ?? "(none)";
     }

@@ -80,6 +80,8 @@ namespace ConstraintTools
 
         /// <summary>Mean time a visit to the constraint spent in its queue statuses.</summary>
         public TimeSpan? WaitTime { get; internal set; }
+        /// <summary><see cref="WaitTime"/> in hours, a number that Export-Csv, ConvertTo-Json and Measure-Object keep.</summary>
+        public double? WaitTimeHours => WaitTime?.TotalHours;
 
         /// <summary>The runner-up by load: where the constraint would go next; with no internal constraint, the most loaded stage.</summary>
         public string? NextConstraint { get; internal set; }
@@ -104,16 +106,16 @@ namespace ConstraintTools
         public double? UnmeasuredShare { get; internal set; }
 
         /// <summary>Statuses mapped to no stage, those holding the most lead time first.</summary>
-        public IReadOnlyList<string> UnmappedStatuses { get; internal set; } = Array.Empty<string>();
+        public IReadOnlyList<string> UnmappedStatuses { get; internal set => field = ItemList.Of(value); } = ItemList<string>.Empty;
 
         /// <summary>Sentences a person reads: what points at the constraint and what speaks against it.</summary>
-        public IReadOnlyList<string> Evidence { get; internal set; } = Array.Empty<string>();
+        public IReadOnlyList<string> Evidence { get; internal set => field = ItemList.Of(value); } = ItemList<string>.Empty;
 
         /// <summary>Each stage's load, capacity and WIP trend: what the verdict weighs.</summary>
-        public IReadOnlyList<StageLoad> Loads { get; internal set; } = Array.Empty<StageLoad>();
+        public IReadOnlyList<StageLoad> Loads { get; internal set => field = ItemList.Of(value); } = ItemList<StageLoad>.Empty;
 
         /// <summary>The measured flow the inference rests on, one per stage.</summary>
-        public IReadOnlyList<StageFlow> Stages { get; internal set; } = Array.Empty<StageFlow>();
+        public IReadOnlyList<StageFlow> Stages { get; internal set => field = ItemList.Of(value); } = ItemList<StageFlow>.Empty;
 
         public FlowSummary Summary { get; internal set; } = new FlowSummary();
 

@@ -41,15 +41,23 @@ namespace ConstraintTools
 
         /// <summary>Mean lead time (finish − first event) of the items finished in the window.</summary>
         public TimeSpan? LeadTime { get; internal set; }
+        /// <summary><see cref="LeadTime"/> in hours, a number that Export-Csv, ConvertTo-Json and Measure-Object keep.</summary>
+        public double? LeadTimeHours => LeadTime?.TotalHours;
 
         /// <summary>Median lead time (nearest rank).</summary>
         public TimeSpan? LeadTimeP50 { get; internal set; }
+        /// <summary><see cref="LeadTimeP50"/> in hours, a number that Export-Csv, ConvertTo-Json and Measure-Object keep.</summary>
+        public double? LeadTimeP50Hours => LeadTimeP50?.TotalHours;
 
         /// <summary>85th percentile of lead time (nearest rank).</summary>
         public TimeSpan? LeadTimeP85 { get; internal set; }
+        /// <summary><see cref="LeadTimeP85"/> in hours, a number that Export-Csv, ConvertTo-Json and Measure-Object keep.</summary>
+        public double? LeadTimeP85Hours => LeadTimeP85?.TotalHours;
 
         /// <summary>95th percentile of lead time (nearest rank).</summary>
         public TimeSpan? LeadTimeP95 { get; internal set; }
+        /// <summary><see cref="LeadTimeP95"/> in hours, a number that Export-Csv, ConvertTo-Json and Measure-Object keep.</summary>
+        public double? LeadTimeP95Hours => LeadTimeP95?.TotalHours;
 
         /// <summary>Σ time in active statuses / Σ lead time, over the items finished in the window.</summary>
         public double? FlowEfficiency { get; internal set; }
@@ -59,9 +67,13 @@ namespace ConstraintTools
 
         /// <summary>Mean work item age of the open items at the window's end (window end − first event).</summary>
         public TimeSpan? AverageAge { get; internal set; }
+        /// <summary><see cref="AverageAge"/> in hours, a number that Export-Csv, ConvertTo-Json and Measure-Object keep.</summary>
+        public double? AverageAgeHours => AverageAge?.TotalHours;
 
         /// <summary>The oldest open item's age at the window's end.</summary>
         public TimeSpan? MaxAge { get; internal set; }
+        /// <summary><see cref="MaxAge"/> in hours, a number that Export-Csv, ConvertTo-Json and Measure-Object keep.</summary>
+        public double? MaxAgeHours => MaxAge?.TotalHours;
 
         /// <summary>Share of the items finished in the window that visited some stage more than once.</summary>
         public double? ReworkRate { get; internal set; }
@@ -70,7 +82,7 @@ namespace ConstraintTools
         public double? UnmeasuredShare { get; internal set; }
 
         /// <summary>Statuses of the log that map to no stage and are not done (case-insensitive), in order of first appearance.</summary>
-        public IReadOnlyList<string> UnmappedStatuses { get; internal set; } = Array.Empty<string>();
+        public IReadOnlyList<string> UnmappedStatuses { get; internal set => field = ItemList.Of(value); } = ItemList<string>.Empty;
 
         public override string ToString() => Workflow;
     }

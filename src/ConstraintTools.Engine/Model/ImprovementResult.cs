@@ -15,7 +15,11 @@ namespace ConstraintTools
         public double ThroughputGainPercent { get; internal set; }
 
         public TimeSpan? LeadTimeBefore { get; internal set; }
+        /// <summary><see cref="LeadTimeBefore"/> in hours, a number that Export-Csv, ConvertTo-Json and Measure-Object keep.</summary>
+        public double? LeadTimeBeforeHours => LeadTimeBefore?.TotalHours;
         public TimeSpan? LeadTimeAfter { get; internal set; }
+        /// <summary><see cref="LeadTimeAfter"/> in hours, a number that Export-Csv, ConvertTo-Json and Measure-Object keep.</summary>
+        public double? LeadTimeAfterHours => LeadTimeAfter?.TotalHours;
 
         /// <summary>Expected items in the workflow; null when it is unstable (see QueueGrowth).</summary>
         public double? WipBefore { get; internal set; }

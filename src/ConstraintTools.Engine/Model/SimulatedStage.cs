@@ -49,12 +49,18 @@ namespace ConstraintTools
 
         /// <summary>Mean wait for a server (or a train) per visit that ended; time a finished item is held by a full next stage counts in <see cref="ServiceTime"/>.</summary>
         public TimeSpan? WaitTime { get; internal set; }
+        /// <summary><see cref="WaitTime"/> in hours, a number that Export-Csv, ConvertTo-Json and Measure-Object keep.</summary>
+        public double? WaitTimeHours => WaitTime?.TotalHours;
 
         /// <summary>Mean time in service per visit that ended, blocked time included.</summary>
         public TimeSpan? ServiceTime { get; internal set; }
+        /// <summary><see cref="ServiceTime"/> in hours, a number that Export-Csv, ConvertTo-Json and Measure-Object keep.</summary>
+        public double? ServiceTimeHours => ServiceTime?.TotalHours;
 
         /// <summary>Mean time in the stage per visit that ended.</summary>
         public TimeSpan? CycleTime { get; internal set; }
+        /// <summary><see cref="CycleTime"/> in hours, a number that Export-Csv, ConvertTo-Json and Measure-Object keep.</summary>
+        public double? CycleTimeHours => CycleTime?.TotalHours;
 
         /// <summary>Time-weighted average number of items in the stage (waiting, in service or blocked).</summary>
         public double Wip { get; internal set; }
@@ -65,7 +71,11 @@ namespace ConstraintTools
         public double? UtilizationHalfWidth { get; internal set; }
         public double? ThroughputHalfWidthPerWeek { get; internal set; }
         public TimeSpan? WaitTimeHalfWidth { get; internal set; }
+        /// <summary><see cref="WaitTimeHalfWidth"/> in hours, a number that Export-Csv, ConvertTo-Json and Measure-Object keep.</summary>
+        public double? WaitTimeHalfWidthHours => WaitTimeHalfWidth?.TotalHours;
         public TimeSpan? CycleTimeHalfWidth { get; internal set; }
+        /// <summary><see cref="CycleTimeHalfWidth"/> in hours, a number that Export-Csv, ConvertTo-Json and Measure-Object keep.</summary>
+        public double? CycleTimeHalfWidthHours => CycleTimeHalfWidth?.TotalHours;
         public double? WipHalfWidth { get; internal set; }
 
         public int Replications { get; internal set; }

@@ -64,21 +64,33 @@ namespace ConstraintTools
 
         /// <summary>Mean time in the stage per visit, over the visits that ended in the window (their whole duration, also before <see cref="From"/>); null when none did.</summary>
         public TimeSpan? TimeInStage { get; internal set; }
+        /// <summary><see cref="TimeInStage"/> in hours, a number that Export-Csv, ConvertTo-Json and Measure-Object keep.</summary>
+        public double? TimeInStageHours => TimeInStage?.TotalHours;
 
         /// <summary>Median time in stage per visit (nearest rank: the smallest value with at least 50 % of the values at or below it).</summary>
         public TimeSpan? TimeInStageP50 { get; internal set; }
+        /// <summary><see cref="TimeInStageP50"/> in hours, a number that Export-Csv, ConvertTo-Json and Measure-Object keep.</summary>
+        public double? TimeInStageP50Hours => TimeInStageP50?.TotalHours;
 
         /// <summary>85th percentile of time in stage per visit (nearest rank).</summary>
         public TimeSpan? TimeInStageP85 { get; internal set; }
+        /// <summary><see cref="TimeInStageP85"/> in hours, a number that Export-Csv, ConvertTo-Json and Measure-Object keep.</summary>
+        public double? TimeInStageP85Hours => TimeInStageP85?.TotalHours;
 
         /// <summary>95th percentile of time in stage per visit (nearest rank).</summary>
         public TimeSpan? TimeInStageP95 { get; internal set; }
+        /// <summary><see cref="TimeInStageP95"/> in hours, a number that Export-Csv, ConvertTo-Json and Measure-Object keep.</summary>
+        public double? TimeInStageP95Hours => TimeInStageP95?.TotalHours;
 
         /// <summary>Mean time per visit in the stage's queue statuses (visits that ended in the window).</summary>
         public TimeSpan? WaitTime { get; internal set; }
+        /// <summary><see cref="WaitTime"/> in hours, a number that Export-Csv, ConvertTo-Json and Measure-Object keep.</summary>
+        public double? WaitTimeHours => WaitTime?.TotalHours;
 
         /// <summary>Mean time per visit in the stage's active statuses (visits that ended in the window). WaitTime + ActiveTime = TimeInStage.</summary>
         public TimeSpan? ActiveTime { get; internal set; }
+        /// <summary><see cref="ActiveTime"/> in hours, a number that Export-Csv, ConvertTo-Json and Measure-Object keep.</summary>
+        public double? ActiveTimeHours => ActiveTime?.TotalHours;
 
         public override string ToString() => Stage;
     }

@@ -46,15 +46,19 @@ namespace ConstraintTools
 
         /// <summary>Mean time a visit that ended in the window spent in the stage's queue statuses.</summary>
         public TimeSpan? WaitTime { get; internal set; }
+        /// <summary><see cref="WaitTime"/> in hours, a number that Export-Csv, ConvertTo-Json and Measure-Object keep.</summary>
+        public double? WaitTimeHours => WaitTime?.TotalHours;
 
         /// <summary>Mean time a visit that ended in the window spent in the stage.</summary>
         public TimeSpan? TimeInStage { get; internal set; }
+        /// <summary><see cref="TimeInStage"/> in hours, a number that Export-Csv, ConvertTo-Json and Measure-Object keep.</summary>
+        public double? TimeInStageHours => TimeInStage?.TotalHours;
 
         /// <summary>Share of the finished items' lead time spent in the stage.</summary>
         public double? LeadTimeShare { get; internal set; }
 
         /// <summary>Time-weighted WIP in the first, middle and last third of the window.</summary>
-        public IReadOnlyList<double> WipByThird { get; internal set; } = Array.Empty<double>();
+        public IReadOnlyList<double> WipByThird { get; internal set => field = ItemList.Of(value); } = ItemList<double>.Empty;
 
         /// <summary>True when the WIP rose through the window: each third above the one before, the last at least twice the first and 3 items more, and still rising in the last third.</summary>
         public bool IsGrowing { get; internal set; }

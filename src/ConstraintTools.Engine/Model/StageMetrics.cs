@@ -44,18 +44,26 @@ namespace ConstraintTools
 
         /// <summary>Mean wait in queue per visit (Allen–Cunneen; cadence/2 for a release train); null when unstable or unmeasured.</summary>
         public TimeSpan? WaitTime { get; internal set; }
+        /// <summary><see cref="WaitTime"/> in hours, a number that Export-Csv, ConvertTo-Json and Measure-Object keep.</summary>
+        public double? WaitTimeHours => WaitTime?.TotalHours;
 
         /// <summary>Calendar time in service per visit.</summary>
         public TimeSpan? ServiceTime { get; internal set; }
+        /// <summary><see cref="ServiceTime"/> in hours, a number that Export-Csv, ConvertTo-Json and Measure-Object keep.</summary>
+        public double? ServiceTimeHours => ServiceTime?.TotalHours;
 
         /// <summary>Wait plus service per visit; null when unstable or unmeasured.</summary>
         public TimeSpan? CycleTime { get; internal set; }
+        /// <summary><see cref="CycleTime"/> in hours, a number that Export-Csv, ConvertTo-Json and Measure-Object keep.</summary>
+        public double? CycleTimeHours => CycleTime?.TotalHours;
 
         /// <summary>Expected work in progress by Little's law; null when unstable or unmeasured.</summary>
         public double? Wip { get; internal set; }
 
         /// <summary>The horizon asked for with Measure-Workflow -Horizon; null otherwise.</summary>
         public TimeSpan? Horizon { get; internal set; }
+        /// <summary><see cref="Horizon"/> in hours, a number that Export-Csv, ConvertTo-Json and Measure-Object keep.</summary>
+        public double? HorizonHours => Horizon?.TotalHours;
 
         /// <summary>
         /// WIP after <see cref="Horizon"/>: the steady-state WIP of a stable stage; for one whose queue

@@ -12,6 +12,8 @@ namespace ConstraintTools
 
         /// <summary>Simulated calendar time since the start.</summary>
         public TimeSpan Time { get; internal set; }
+        /// <summary><see cref="Time"/> in hours, a number that Export-Csv, ConvertTo-Json and Measure-Object keep.</summary>
+        public double TimeHours => Time.TotalHours;
 
         public string Stage { get; internal set; } = "";
         public int Wip { get; internal set; }

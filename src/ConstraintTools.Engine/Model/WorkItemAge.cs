@@ -18,6 +18,8 @@ namespace ConstraintTools
 
         /// <summary><see cref="AsOf"/> − <see cref="Started"/>.</summary>
         public TimeSpan Age { get; internal set; }
+        /// <summary><see cref="Age"/> in hours, a number that Export-Csv, ConvertTo-Json and Measure-Object keep.</summary>
+        public double AgeHours => Age.TotalHours;
 
         /// <summary>The item's status at <see cref="AsOf"/>.</summary>
         public string Status { get; internal set; } = "";
@@ -30,6 +32,8 @@ namespace ConstraintTools
 
         /// <summary>Time since the item entered its current stage (this visit), or its current unmapped status run when it is in no stage.</summary>
         public TimeSpan InStage { get; internal set; }
+        /// <summary><see cref="InStage"/> in hours, a number that Export-Csv, ConvertTo-Json and Measure-Object keep.</summary>
+        public double InStageHours => InStage.TotalHours;
 
         /// <summary>Times the item has entered its current stage, this visit included: 2 or more means rework.</summary>
         public int Visits { get; internal set; }

@@ -60,10 +60,10 @@ namespace ConstraintTools
         /// <summary>Value of one delivered item, for throughput accounting.</summary>
         public double? ValuePerItem { get; init; }
 
-        public IReadOnlyList<WorkflowStage> Stages { get; init; } = Array.Empty<WorkflowStage>();
+        public IReadOnlyList<WorkflowStage> Stages { get; init => field = ItemList.Of(value); } = ItemList<WorkflowStage>.Empty;
 
         /// <summary>Log statuses that mean the work is finished.</summary>
-        public IReadOnlyList<string> DoneStates { get; init; } = Array.Empty<string>();
+        public IReadOnlyList<string> DoneStates { get; init => field = ItemList.Of(value); } = ItemList<string>.Empty;
 
         /// <summary>The validated routing network; built once, since a workflow never changes.</summary>
         internal WorkflowNetwork Network => network ??= WorkflowNetwork.Compile(this);

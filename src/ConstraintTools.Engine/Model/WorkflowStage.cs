@@ -49,6 +49,8 @@ namespace ConstraintTools
 
         /// <summary>Release-train period in calendar time: work leaves only when a train departs.</summary>
         public TimeSpan? Cadence { get; init; }
+        /// <summary><see cref="Cadence"/> in hours, a number that Export-Csv, ConvertTo-Json and Measure-Object keep.</summary>
+        public double? CadenceHours => Cadence?.TotalHours;
 
         /// <summary>Items one release train takes; null means unlimited.</summary>
         public int? BatchSize { get; init; }
@@ -59,13 +61,13 @@ namespace ConstraintTools
         public int? WipLimit { get; init; }
 
         /// <summary>Where work goes next; empty means the next stage in the list (the last one exits).</summary>
-        public IReadOnlyList<Route> Routes { get; init; } = Array.Empty<Route>();
+        public IReadOnlyList<Route> Routes { get; init => field = ItemList.Of(value); } = ItemList<Route>.Empty;
 
         /// <summary>Log statuses that mean active work in this stage.</summary>
-        public IReadOnlyList<string> States { get; init; } = Array.Empty<string>();
+        public IReadOnlyList<string> States { get; init => field = ItemList.Of(value); } = ItemList<string>.Empty;
 
         /// <summary>Log statuses that mean waiting for this stage.</summary>
-        public IReadOnlyList<string> QueueStates { get; init; } = Array.Empty<string>();
+        public IReadOnlyList<string> QueueStates { get; init => field = ItemList.Of(value); } = ItemList<string>.Empty;
 
         /// <summary>False when nothing says how fast the stage works: no service time, capacity or cadence.</summary>
         public bool IsMeasured => ServiceTimeHours.HasValue || CapacityPerWeek.HasValue || Cadence.HasValue;

@@ -252,6 +252,7 @@ namespace ConstraintTools.Simulation
                 Backlog = results.Average(r => (double)r.Backlog),
                 Constraint = constraint?.Stage,
                 StageVisits = results.Sum(r => r.Visits),
+                Stages = stages,
             };
 
             var series = new List<WipSample>();

@@ -1,0 +1,95 @@
+BeforeAll { . $PSScriptRoot/Common.ps1 }
+
+# The log of the engine's FlowMeasurementTests (hours after 5 January 2026, rows out of order), built with the
+# WorkItemLogBuilder, and its workflow.
+Describe 'Measure-Flow' {
+    BeforeAll {
+        $t0 = [DateTimeOffset]'2026-01-05T00:00:00Z'
+        $b = [ConstraintTools.WorkItemLogBuilder]::new()
+        $b.Source = 'tracker'
+        $rows = 'E,30,Ready', 'E,32,Blocked',
+            'A,0,Ready', 'A,2,In Progress', 'A,10,To Review', 'A,12,Reviewing', 'A,16,Done',
+            'B,4,Ready', 'B,6,In Progress', 'B,8,Blocked', 'B,12,In Progress', 'B,20,To Review',
+            'B,22,Reviewing', 'B,24,In Progress', 'B,30,To Review', 'B,31,Reviewing', 'B,34,Done',
+            'C,26,To Review', 'C,10,Ready', 'C,14,In Progress', 'C,14,In Progress',
+            'D,1,Ready', 'D,3,In Progress', 'D,9,Done', 'D,18,In Progress', 'D,28,Done'
+        foreach ($row in $rows) { $id, $hours, $status = $row -split ','; $b.Add($id, $t0.AddHours([double]$hours), $status) }
+        $log = $b.Build()
+        $w = New-Workflow -Name Delivery -Stage (New-WorkflowStage -Name Dev -Servers 2 -Queue Ready -States 'In Progress'), (New-WorkflowStage -Name Review -Queue 'To Review' -States Reviewing) -DoneStates Done
+    }
+
+    It 'writes each stage, and with -Summary only the summary' {
+        $stages = @($log | Measure-Flow -Workflow $w)
+        $summaries = @($log | Measure-Flow -Workflow $w -Summary)
+
+        $stages.ForEach({ $_.PSObject.TypeNames[0] }) | Should -Be 'ConstraintTools.StageFlow', 'ConstraintTools.StageFlow'
+        $dev = $stages[0]
+        $dev.Stage, $dev.Arrivals, $dev.Departures, $dev.CurrentWip, $dev.Servers | Should -Be 'Dev', 8, 8, 0, 2
+        [math]::Round($dev.Utilization, 12) | Should -Be ([math]::Round((52 / 34.0 / 2), 12))
+        $dev.TimeInStageP95 | Should -Be ([timespan]::FromHours(16))
+        $dev.TimeInStageP95Hours | Should -Be 16
+        $review = $stages[1]
+        $review.Stage, $review.Arrivals, $review.Departures, $review.NetFlow, $review.CurrentWip | Should -Be 'Review', 4, 3, 1, 1
+        [math]::Round($review.QueueWip, 12) | Should -Be ([math]::Round((13 / 34.0), 12))
+
+        $summaries.ForEach({ $_.PSObject.TypeNames[0] }) | Should -Be 'ConstraintTools.FlowSummary'
+        $summary = $summaries[0]
+        $summary.Finished, $summary.OpenItems, $summary.Log | Should -Be 3, 2, 'tracker'
+        [math]::Round($summary.FlowEfficiency, 12) | Should -Be ([math]::Round((49 / 73.0), 12))
+        [math]::Round($summary.ReworkRate, 12) | Should -Be ([math]::Round((2 / 3.0), 12))
+        $summary.LeadTimeP50 | Should -Be ([timespan]::FromHours(27))
+        $summary.LeadTimeP50Hours | Should -Be 27
+    }
+
+    It 'declares one output type for each parameter set' {
+        $command = Get-Command Measure-Flow
+        $declared = $command.ImplementingType.GetCustomAttributes([System.Management.Automation.OutputTypeAttribute], $false) |
+            ForEach-Object { '{0}: {1}' -f ($_.ParameterSetName -join ','), ($_.Type.Name -join ',') }
+
+        $command.DefaultParameterSet | Should -Be 'Stages'
+        $declared | Sort-Object | Should -Be 'Stages: ConstraintTools.StageFlow', 'Summary: ConstraintTools.FlowSummary'
+        $command.Parameters['Summary'].ParameterSets['Summary'].IsMandatory | Should -BeTrue
+    }
+
+    It 'renders the stages as a table, without the summary' {
+        $lines = $log | Measure-Flow -Workflow $w | Get-Rendered -Width 200
+
+        $lines | Should -Contain '   Workflow: Delivery'
+        $lines | Should -Contain 'Stage  Arrivals Departures Net Throughput/wk Queue WIP Active WIP WIP now Utilization Time p50 Time p85 Wait Active'
+        $lines | Should -Contain 'Dev           8          8   0         39.53      0.35       1.53       0       76.5%       8h      10h 1.5h   6.5h'
+        $lines | Should -Contain 'Review        4          3  +1         14.82      0.38       0.26       1       26.5%       4h       6h 1.7h     3h'
+        $lines -match 'FlowEfficiency' | Should -BeNullOrEmpty
+    }
+
+    It 'renders the summary alone as a table' {
+        $lines = $log | Measure-Flow -Workflow $w -Summary | Get-Rendered -Width 200
+
+        $lines | Should -Contain 'Workflow Items Finished Throughput/wk Lead p50 Lead p85 Lead p95 Flow eff. Open Oldest Rework Unmeasured'
+        $lines | Should -Contain 'Delivery     5        3         14.82      27h      30h      30h     67.1%    2    24h  66.7%       5.5%'
+    }
+
+    It 'takes dates with offsets as UTC for its window' {
+        # 13:00+01:00 is 12:00 UTC; a date without offset or kind is UTC.
+        $dev = @(Measure-Flow $log -Workflow $w -From '2026-01-05T13:00:00+01:00' -To '2026-01-06')[0]
+        $summary = Measure-Flow $log -Workflow $w -From '2026-01-05T13:00:00+01:00' -To '2026-01-06' -Summary
+
+        $dev.Arrivals, $dev.Departures, $dev.StartWip, $dev.CurrentWip | Should -Be 2, 1, 1, 2
+        [math]::Round($dev.ActiveWip, 12) | Should -Be ([math]::Round(2.0, 12))
+        $summary.From | Should -Be ([datetime]::new(2026, 1, 5, 12, 0, 0, [DateTimeKind]::Utc))
+        $summary.From.Kind | Should -Be 'Utc'
+        $summary.Finished, $summary.OpenItems, $summary.ThroughputPerWeek | Should -Be 1, 3, 14.0
+        $summary.MaxAge | Should -Be ([timespan]::FromHours(23))
+    }
+
+    It 'measures each log of the pipeline and reports an empty window as an error' {
+        $output = @(
+            $log, $log | Measure-Flow -Workflow $w -Summary
+            $log | Measure-Flow -Workflow $w -From '2026-02-01' -Summary -ErrorVariable failures -ErrorAction SilentlyContinue
+            'next')
+
+        $output.ForEach({ $_.PSObject.TypeNames[0] }) | Should -Be 'ConstraintTools.FlowSummary', 'ConstraintTools.FlowSummary', 'System.String'
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be 'InvalidWindow,ConstraintTools.PowerShell.MeasureFlowCommand'
+        $failures[0].Exception.Message | Should -BeLike '*The window is empty*'
+    }
+}
