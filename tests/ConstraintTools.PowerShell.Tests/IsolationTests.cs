@@ -107,8 +107,8 @@ public sealed class IsolationTests
     [Fact]
     public void TheStagedModuleKeepsThirdPartyAssembliesOutOfItsTopFolder()
     {
-        var top = Directory.GetFiles(ModuleSession.StagedModuleDir, "*.dll").Select(Path.GetFileName).Order();
-        var isolated = Directory.GetFiles(Path.Combine(ModuleSession.StagedModuleDir, "dependencies"), "*.dll").Select(Path.GetFileName).ToList();
+        var top = Directory.GetFiles(StagedModule.Dir, "*.dll").Select(Path.GetFileName).Order();
+        var isolated = Directory.GetFiles(Path.Combine(StagedModule.Dir, "dependencies"), "*.dll").Select(Path.GetFileName).ToList();
 
         Assert.Equal(new[] { "ConstraintTools.Engine.dll", "ConstraintTools.PowerShell.dll" }, top);
         Assert.Contains("YamlDotNet.dll", isolated);
@@ -135,11 +135,11 @@ public sealed class IsolationTests
         Assert.Null(InvokeLoader<Assembly?>("LoadFromFolder", new AssemblyName(name), DependencyFolder));
     }
 
-    private static string DependencyFolder => Path.Combine(ModuleSession.StagedModuleDir, "dependencies");
+    private static string DependencyFolder => Path.Combine(StagedModule.Dir, "dependencies");
 
     /// <summary>The loader's internal decisions, through the very assembly PowerShell imports.</summary>
     private static T InvokeLoader<T>(string method, params object[] arguments) =>
-        (T)Assembly.LoadFrom(Path.Combine(ModuleSession.StagedModuleDir, "ConstraintTools.PowerShell.dll"))
+        (T)Assembly.LoadFrom(Path.Combine(StagedModule.Dir, "ConstraintTools.PowerShell.dll"))
             .GetType("ConstraintTools.PowerShell.DependencyLoader", throwOnError: true)!
             .GetMethod(method, BindingFlags.Static | BindingFlags.NonPublic)!
             .Invoke(null, arguments)!;
@@ -155,13 +155,13 @@ public sealed class IsolationTests
         {
             var start = new ProcessStartInfo("dotnet")
             {
-                WorkingDirectory = ModuleSession.RepoRoot,
+                WorkingDirectory = StagedModule.RepoRoot,
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
             foreach (var argument in new[] { "pwsh", "-NoLogo", "-NoProfile", "-NonInteractive", "-File", file })
                 start.ArgumentList.Add(argument);
-            start.Environment["PSModulePath"] = Path.GetDirectoryName(ModuleSession.StagedModuleDir.TrimEnd('/', '\\'));
+            start.Environment["PSModulePath"] = Path.GetDirectoryName(StagedModule.Dir.TrimEnd('/', '\\'));
             using var process = Process.Start(start)!;
             var errors = process.StandardError.ReadToEndAsync();
             var output = process.StandardOutput.ReadToEnd();

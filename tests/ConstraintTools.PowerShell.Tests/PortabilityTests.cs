@@ -18,7 +18,7 @@ public sealed class PortabilityTests
     [Fact]
     public void CmdletAssembliesUseNoWindowsOnlyApi()
     {
-        var ours = Directory.GetFiles(ModuleSession.StagedModuleDir, "ConstraintTools.*.dll", SearchOption.AllDirectories);
+        var ours = Directory.GetFiles(StagedModule.Dir, "ConstraintTools.*.dll", SearchOption.AllDirectories);
 
         Assert.Contains(ours, f => Path.GetFileName(f) == "ConstraintTools.PowerShell.dll");
         Assert.Contains(ours, f => Path.GetFileName(f) == "ConstraintTools.Engine.dll");
