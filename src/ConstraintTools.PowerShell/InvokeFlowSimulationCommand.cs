@@ -139,6 +139,7 @@ namespace ConstraintTools.PowerShell
         private T? Simulate<T>(Workflow workflow, SimulationOptions options, string what, Func<Action<int>, T> run) where T : class
         {
             var replications = options.Replications;
+            WriteVerbose($"'{Display.Excerpt(workflow.Name)}': simulating {what}{Plural(replications, "replication")} of {Display.Duration(Duration)}, the first {Display.Duration(options.WarmUp)} of each left out as warm-up, seed {options.Seed}");
             var progress = new ProgressRecord(1, $"Simulating {what}{workflow.Name}", $"{replications} replications of {Display.Duration(Duration)}");
             try
             {
@@ -156,5 +157,7 @@ namespace ConstraintTools.PowerShell
         }
 
         protected override void StopProcessing() => stopping.Cancel();
+
+        private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count:N0} {noun}s";
     }
 }

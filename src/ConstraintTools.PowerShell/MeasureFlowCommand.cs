@@ -24,6 +24,7 @@ namespace ConstraintTools.PowerShell
 
         protected override void Process(WorkItemLog log)
         {
+            WriteVerbose($"{Display.Excerpt(log.Source)}: measuring {log.EventCount:N0} status changes against '{Display.Excerpt(Workflow.Name)}'" + VerboseText.Window(From, To));
             var report = FlowMeasurement.Measure(log, Workflow, From, To, StopToken);
             if (Summary) WriteObject(report.Summary);
             else foreach (var stage in report.Stages) WriteObject(stage);

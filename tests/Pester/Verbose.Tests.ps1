@@ -38,6 +38,18 @@ Describe '-Verbose says what each long cmdlet is doing' {
         Get-Said { $Delivery | Measure-Improvement -Servers 3 -Verbose } | Should -Be "'Delivery (from a changelog)': trying servers 3 on each of its 5 stages"
     }
 
+    It 'Measure-Flow: the log, the workflow and the window' {
+        Get-Said { $Log | Measure-Flow -Workflow $Delivery -To 2026-07-01 -Verbose } |
+            Should -Be "$($Log.Source): measuring 5,745 status changes against 'Delivery (from a changelog)', from its first change to 2026-07-01 00:00"
+    }
+
+    It 'Invoke-FlowSimulation: replications, duration, warm-up and seed' {
+        Get-Said { $Delivery | Invoke-FlowSimulation -Duration 4w -Replications 2 -Seed 7 -Summary -Verbose } |
+            Should -Be "'Delivery (from a changelog)': simulating 2 replications of 4w, the first 2.8d of each left out as warm-up, seed 7"
+        Get-Said { $Delivery | Invoke-FlowSimulation -Duration 4w -AsLog -Verbose } |
+            Should -Be "'Delivery (from a changelog)': simulating the log of 1 replication of 4w, the first 2.8d of each left out as warm-up, seed 1"
+    }
+
     It 'Export-FlowReport: which report, and the windows of the constraint over time' {
         $path = Join-Path $TestDrive 'delivery.html'
         Get-Said { $Delivery | Export-FlowReport $path -Log $Log -Verbose } |
