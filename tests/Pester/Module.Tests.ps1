@@ -64,9 +64,11 @@ Describe 'Help of <_>' -ForEach $Cmdlets {
         $shown = (Get-Command $Cmdlet).Parameters.Values | Where-Object {
             $_.Name -notin $common -and -not ($_.Attributes | Where-Object { $_ -is [Parameter] -and $_.DontShow })
         }
+        # One Get-Help a cmdlet: it reads the help file each time.
+        $described = @{}
+        foreach ($entry in (Get-Help $Cmdlet -Full).parameters.parameter) { $described[$entry.name] = $entry.description.Text -join '' }
         foreach ($parameter in $shown.Name) {
-            $text = (Get-Help $Cmdlet -Parameter $parameter).Description.Text -join ''
-            $text.Length | Should -BeGreaterThan 20 -Because "$Cmdlet -$parameter needs a description"
+            "$($described[$parameter])".Length | Should -BeGreaterThan 20 -Because "$Cmdlet -$parameter needs a description"
         }
     }
 }
