@@ -32,7 +32,7 @@ public sealed class ConsoleHostTests
         Assert.Equal(0, code);
         Assert.Equal("", errors);
         Assert.Contains("Constraint", output);
-        Assert.Contains("Utilization", output);
+        Assert.Contains("Util", output);
     }
 
     [Fact]

@@ -53,12 +53,16 @@ public sealed class MeasureFlowCmdletTests : IDisposable
     public void RendersTheStagesAsATable()
     {
         var text = session.Render(Setup + "$log | Measure-Flow -Workflow $w");
+        var wide = session.Render(Setup + "$log | Measure-Flow -Workflow $w | Where-Object { $_ -is [ConstraintTools.StageFlow] } | Format-Table -View Wide");
 
         var lines = text.Split('\n').Select(l => l.TrimEnd()).ToList();
+        var wideLines = wide.Split('\n').Select(l => l.TrimEnd()).ToList();
         Assert.Contains("   Workflow: Delivery", lines);
-        Assert.Contains("Stage  Arrivals Departures Net Throughput/wk Queue WIP Active WIP WIP now Utilization Time p50 Time p85 Wait Active", lines);
-        Assert.Contains("Dev           8          8   0         39.53      0.35       1.53       0       76.5%       8h      10h 1.5h   6.5h", lines);
-        Assert.Contains("Review        4          3  +1         14.82      0.38       0.26       1       26.5%       4h       6h 1.7h     3h", lines);
+        Assert.Contains("Stage             In   Out Done/wk   WIP   Util     p50     p85    Wait  Active", lines);
+        Assert.Contains("Dev                8     8   39.53     0  76.5%      8h     10h    1.5h    6.5h", lines);
+        Assert.Contains("Stage             In   Out Done/wk   WIP   Util     p50     p85    Wait  Active   Net  Queue   Busy", wideLines);
+        Assert.Contains("Dev                8     8   39.53     0  76.5%      8h     10h    1.5h    6.5h     0   0.35   1.53", wideLines);
+        Assert.Contains("Review             4     3   14.82     1  26.5%      4h      6h    1.7h      3h    +1   0.38   0.26", wideLines);
         // PowerShell formats the first type of a pipeline as its table; the summary that follows shows as a list.
         Assert.Contains("FlowEfficiency    : 0.671232876712329", lines);
     }
@@ -66,11 +70,11 @@ public sealed class MeasureFlowCmdletTests : IDisposable
     [Fact]
     public void SummaryAloneRendersAsATable()
     {
-        var text = session.Render(Setup + "$log | Measure-Flow -Workflow $w -Summary");
+        var text = session.Render(Setup + "$log | Measure-Flow -Workflow $w -Summary | Format-Table -View Wide");
 
         var lines = text.Split('\n').Select(l => l.TrimEnd()).ToList();
-        Assert.Contains("Workflow Items Finished Throughput/wk Lead p50 Lead p85 Lead p95 Flow eff. Open Oldest Rework Unmeasured", lines);
-        Assert.Contains("Delivery     5        3         14.82      27h      30h      30h     67.1%    2    24h  66.7%       5.5%", lines);
+        Assert.Contains("Workflow                   Items  Done Done/wk     p50     p85     p95   Eff.  Open  Oldest Rework Unmeas.", lines);
+        Assert.Contains("Delivery                       5     3   14.82     27h     30h     30h  67.1%     2     24h  66.7%    5.5%", lines);
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed class SerializationTests : IDisposable
     {
         var table = session.Render(Setup + "RoundTrip @($w | Measure-Workflow)");
 
-        Assert.Contains("Stage       Role       Servers Capacity/wk Visits Arrivals/wk Utilization", table);
+        Assert.Contains("Stage            Role          Util Grow/wk     Wait    Cycle          WIP", table);
         Assert.Contains("CONSTRAINT", table);
     }
 
@@ -75,7 +75,7 @@ public sealed class SerializationTests : IDisposable
 
         Assert.Empty(errors);
         Assert.Equal(new object[] { 1.5625, 1.25, 2 }, output.Select(o => o.BaseObject));
-        Assert.Contains("Review x1.56, Code x1.25", session.Render(Setup + Path + "RoundTrip $plan"));
+        Assert.Contains("Review x1.56, Code x1.25", session.Render(Setup + Path + "RoundTrip $plan | Format-Table -View Wide"));
     }
 
     public void Dispose() => session.Dispose();

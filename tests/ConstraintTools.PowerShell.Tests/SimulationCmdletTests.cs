@@ -113,8 +113,9 @@ public sealed class SimulationCmdletTests : IDisposable
     {
         var text = session.Render(SupportDesk + "$w | Invoke-FlowSimulation -Duration 20w -Replications 4");
 
-        Assert.Contains("Stage    Role       Servers Utilization Throughput/wk", text);
-        Assert.Matches(@"Fix\s+CONSTRAINT\s+3\s+\d+\.\d% ±\d+\.\d%", text);
+        Assert.Contains("Stage          Role                Util      Done/wk             Wait", text);
+        Assert.Matches(@"Fix\s+CONSTRAINT\s+\d+\.\d% ±\d+\.\d%", text);
+        Assert.Matches(@"Fix\s+CONSTRAINT\s+\d+\.\d% ±\d+\.\d%.*\s3\r?\n", session.Render(SupportDesk + "$w | Invoke-FlowSimulation -Duration 20w -Replications 4 | Where-Object { $_ -is [ConstraintTools.SimulatedStage] } | Format-Table -View Wide"));
     }
 
     [Fact]
