@@ -73,8 +73,8 @@ public sealed class MeasureFlowCmdletTests : IDisposable
         var text = session.Render(Setup + "$log | Measure-Flow -Workflow $w -Summary | Format-Table -View Wide");
 
         var lines = text.Split('\n').Select(l => l.TrimEnd()).ToList();
-        Assert.Contains("Workflow                   Items  Done Done/wk     p50     p85     p95   Eff.  Open  Oldest Rework Unmeas.", lines);
-        Assert.Contains("Delivery                       5     3   14.82     27h     30h     30h  67.1%     2     24h  66.7%    5.5%", lines);
+        Assert.Contains("Workflow                      Items  Done Done/wk     p50     p85     p95   Eff.  Open  Oldest Rework Unmeas.", lines);
+        Assert.Contains("Delivery                          5     3   14.82     27h     30h     30h  67.1%     2     24h  66.7%    5.5%", lines);
     }
 
     [Fact]
