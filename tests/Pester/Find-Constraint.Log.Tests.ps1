@@ -28,13 +28,13 @@ Describe 'Find-Constraint -Log' {
     It 'renders its table, its loads and its evidence' {
         $found = $log | Find-Constraint -Workflow $w
 
-        $table = $found | Get-Rendered -Width 120
-        $loads = $found.Loads | Get-Rendered -Width 120
+        $table = $found | Format-Table -View Wide | Get-Rendered -Width 120
+        $loads = $found.Loads | Format-Table -View Wide | Get-Rendered -Width 120
         $evidence = ($found | ForEach-Object Evidence | Get-Rendered -Width 120) -join "`n"
 
-        $table -ccontains 'Workflow                    Constraint  Confidence Basis        Load Next        Next load Throughput/wk Arrivals/wk' | Should -BeTrue
-        $table -ccontains 'Delivery (from a changelog) Code Review High       Utilization 96.6% Development     78.3%         28.24       32.85' | Should -BeTrue
-        $loads -ccontains 'Code Review    559 96.6%       2       37.05         35.79 25.88  4.2d      60.2% 4.21 22.46 50.95 rising' | Should -BeTrue
+        $table -ccontains 'Workflow                    Constraint       Confidence   Load Next           Basis        Next load Done/wk   In/wk' | Should -BeTrue
+        $table -ccontains 'Delivery (from a changelog) Code Review      High        96.6% Development    Utilization      78.3%   28.24   32.85' | Should -BeTrue
+        $loads -ccontains 'Code Review     96.6%    4.2d      60.2%  25.88   35.79   37.05       2    559 4.21 22.46 50.95 rising' | Should -BeTrue
         $evidence | Should -BeLikeExactly '*Code Review is the constraint: busy 96.6% of the time, 1.93 items active on average for 2 servers; the most loaded of 5 stages with 20 visits or more.*'
         $evidence | Should -BeLikeExactly '*Confidence: High.*'
     }

@@ -49,7 +49,7 @@ stages:
     }
 
     It 'renders the constraint report as a table' {
-        $report = Import-Workflow $Line | Find-Constraint | Get-Rendered -Width 200
+        $report = Import-Workflow $Line | Find-Constraint | Format-Table -View Wide | Get-Rendered -Width 200
 
         $report -join "`n" | Should -Match 'Constraint'
         $report | Where-Object { $_.StartsWith('Two stages') } | Select-Object -First 1 |

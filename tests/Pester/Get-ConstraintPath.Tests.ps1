@@ -7,7 +7,7 @@ Describe 'Get-ConstraintPath' {
 
     It 'walks the constraint path to a target' {
         $steps = $W | Get-ConstraintPath 10/week -ErrorVariable errs
-        $table = $W | Get-ConstraintPath -TargetThroughput 10 | Get-Rendered -Width 200
+        $table = $W | Get-ConstraintPath -TargetThroughput 10 | Format-Table -View Wide | Get-Rendered -Width 200
 
         $errs | Should -BeNullOrEmpty
         $steps.Stage | Should -BeExactly @('Review', 'Code')

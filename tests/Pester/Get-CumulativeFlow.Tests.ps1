@@ -26,9 +26,9 @@ Describe 'Get-CumulativeFlow' {
         $table = $log | Get-CumulativeFlow -Workflow $w -Interval 1d | Get-Rendered -Width 200
         $caught = try { $log | Get-CumulativeFlow -Workflow $w -Interval 0; 'not stopped' } catch { $_ }
 
-        $table -ccontains 'Date             Stage      Count Queue Active Arrived Departed' | Should -BeTrue
-        $table -ccontains '2026-01-05 00:00 Dev            2     0      2       6        4' | Should -BeTrue
-        $table -ccontains '2026-01-06 00:00 Done           3                    4' | Should -BeTrue
+        $table -ccontains 'Date             Stage           Count  Queue Active Arrived Departed' | Should -BeTrue
+        $table -ccontains '2026-01-05 00:00 Dev                 2      0      2       6        4' | Should -BeTrue
+        $table -ccontains '2026-01-06 00:00 Done                3                     4' | Should -BeTrue
         $caught.FullyQualifiedErrorId | Should -BeExactly 'InvalidInterval,ConstraintTools.PowerShell.GetCumulativeFlowCommand'
     }
 

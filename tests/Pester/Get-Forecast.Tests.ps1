@@ -70,12 +70,12 @@ Describe 'Get-Forecast' {
     }
 
     It 'renders as a table' {
-        $lines = @($log | Get-Forecast -Workflow $w -Items 3; Get-Forecast -Throughput 4 -By 2026-03-01 -Start 2026-02-01) | Get-Rendered -Width 200
+        $lines = @($log | Get-Forecast -Workflow $w -Items 3; Get-Forecast -Throughput 4 -By 2026-03-01 -Start 2026-02-01) | Format-Table -View Wide | Get-Rendered -Width 200
 
-        $lines -ccontains 'Source     Likelihood Items Done by    Days Start      Throughput/day History days Trials Seed' | Should -BeTrue
-        $lines -ccontains 'tracker           50%     3 2026-01-10    3 2026-01-07              1            1  10000    1' | Should -BeTrue
-        $lines -ccontains 'tracker           95%     3 2026-01-10    3 2026-01-07              1            1  10000    1' | Should -BeTrue
-        $lines -ccontains 'throughput        85%   112 2026-03-01   28 2026-02-01              4            1  10000    1' | Should -BeTrue
+        $lines -ccontains 'Source           Likelihood  Items Done by     Days Start      Done/day History days  Trials       Seed' | Should -BeTrue
+        $lines -ccontains 'tracker                 50%      3 2026-01-10     3 2026-01-07        1            1   10000          1' | Should -BeTrue
+        $lines -ccontains 'tracker                 95%      3 2026-01-10     3 2026-01-07        1            1   10000          1' | Should -BeTrue
+        $lines -ccontains 'throughput              85%    112 2026-03-01    28 2026-02-01        4            1   10000          1' | Should -BeTrue
     }
 
     It 'stops at <Command>' -ForEach @(

@@ -14,7 +14,7 @@ Describe 'Get-WorkItemAge' {
     It 'lists the open items oldest first' {
         $ages = @($log | Get-WorkItemAge -Workflow $w)
         $earlier = Get-WorkItemAge $log -Workflow $w -AsOf '2026-01-05T20:00:00Z' | ForEach-Object Id
-        $table = $log | Get-WorkItemAge -Workflow $w | Get-Rendered -Width 200
+        $table = $log | Get-WorkItemAge -Workflow $w | Format-Table -View Wide | Get-Rendered -Width 200
 
         $ages.Count | Should -Be 2
         $ages[0].Id, $ages[0].Stage | Should -BeExactly 'C', 'Review'
@@ -24,8 +24,8 @@ Describe 'Get-WorkItemAge' {
         $ages[1].Stage | Should -BeNullOrEmpty
         $ages[1].Status | Should -BeExactly 'Blocked'
         $earlier | Should -BeExactly 'D', 'B', 'C'
-        $table -ccontains 'Id Age Stage      Status    Waiting In stage Visits Older than Started' | Should -BeTrue
-        $table -ccontains 'C  24h Review     To Review yes           8h      1      33.3% 2026-01-05' | Should -BeTrue
-        $table -ccontains 'E   4h (unmapped) Blocked                 2h      0       0.0% 2026-01-06' | Should -BeTrue
+        $table -ccontains 'Id             Age Stage          Waiting In stage Older than Status           Visits Started' | Should -BeTrue
+        $table -ccontains 'C              24h Review         yes           8h      33.3% To Review             1 2026-01-05' | Should -BeTrue
+        $table -ccontains 'E               4h (unmapped)                   2h       0.0% Blocked               0 2026-01-06' | Should -BeTrue
     }
 }

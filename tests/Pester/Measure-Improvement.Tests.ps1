@@ -92,7 +92,7 @@ Describe 'Measure-Improvement' {
     }
 
     It 'renders improvements as a table' {
-        $table = $W | Measure-Improvement -Stage Review -CapacityFactor 5 | Get-Rendered -Width 200
+        $table = $W | Measure-Improvement -Stage Review -CapacityFactor 5 | Format-Table -View Wide | Get-Rendered -Width 200
 
         $table -join "`n" | Should -Match 'Review\s+capacity x5\s+6\.4 -> 8\s+\+25%\s+unstable -> unstable\s+Review -> Code\s+Throughput rises 25%'
     }

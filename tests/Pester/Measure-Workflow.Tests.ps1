@@ -44,12 +44,12 @@ stages:
     }
 
     It 'renders stages as a table with the constraint marked' {
-        $lines = Import-Workflow $Line | Measure-Workflow | Get-Rendered -Width 200
+        $lines = Import-Workflow $Line | Measure-Workflow | Format-Table -View Wide | Get-Rendered -Width 200
 
         $lines | Where-Object { $_.Contains('Workflow: Two stages') } | Should -Not -BeNullOrEmpty
         $header = $lines | Where-Object { $_.StartsWith('Stage') } | Select-Object -First 1
-        $header | Should -Match 'Utilization'
-        $header | Should -Match 'Capacity/wk'
+        $header | Should -Match 'Util'
+        $header | Should -Match 'Cap/wk'
         $rowA = $lines | Where-Object { $_.StartsWith('A ') } | Select-Object -First 1
         $rowA | Should -Match 'CONSTRAINT'
         $rowA | Should -Match '80\.0%'
