@@ -98,8 +98,12 @@ Describe 'Invoke-FlowSimulation' {
     It 'renders the stages with their half-widths' {
         $text = ($w | Invoke-FlowSimulation -Duration 20w -Replications 4 | Get-Rendered -Width 200) -join "`n"
 
-        $text | Should -Match ([regex]::Escape('Stage    Role       Servers Utilization Throughput/wk'))
-        $text | Should -Match 'Fix\s+CONSTRAINT\s+3\s+\d+\.\d% ±\d+\.\d%'
+        $wide = ($w | Invoke-FlowSimulation -Duration 20w -Replications 4 | Format-Table -View Wide | Get-Rendered -Width 200) -join "`n"
+
+        $text | Should -Match ([regex]::Escape('Stage          Role                Util      Done/wk             Wait'))
+        $text | Should -Match 'Fix\s+CONSTRAINT\s+\d+\.\d% ±\d+\.\d%'
+        # The servers are in the Wide view, last.
+        $wide | Should -Match 'Fix\s+CONSTRAINT\s+\d+\.\d% ±\d+\.\d%.*\s3(\n|$)'
     }
 
     It 'stops on bad arguments and reports a bad workflow' {

@@ -51,21 +51,24 @@ Describe 'Measure-Flow' {
         $command.Parameters['Summary'].ParameterSets['Summary'].IsMandatory | Should -BeTrue
     }
 
-    It 'renders the stages as a table, without the summary' {
+    It 'renders the stages as a table, without the summary, and the rest of their figures in the Wide view' {
         $lines = $log | Measure-Flow -Workflow $w | Get-Rendered -Width 200
+        $wide = $log | Measure-Flow -Workflow $w | Format-Table -View Wide | Get-Rendered -Width 200
 
         $lines | Should -Contain '   Workflow: Delivery'
-        $lines | Should -Contain 'Stage  Arrivals Departures Net Throughput/wk Queue WIP Active WIP WIP now Utilization Time p50 Time p85 Wait Active'
-        $lines | Should -Contain 'Dev           8          8   0         39.53      0.35       1.53       0       76.5%       8h      10h 1.5h   6.5h'
-        $lines | Should -Contain 'Review        4          3  +1         14.82      0.38       0.26       1       26.5%       4h       6h 1.7h     3h'
+        $lines | Should -Contain 'Stage             In   Out Done/wk   WIP   Util     p50     p85    Wait  Active'
+        $lines | Should -Contain 'Dev                8     8   39.53     0  76.5%      8h     10h    1.5h    6.5h'
         $lines -match 'FlowEfficiency' | Should -BeNullOrEmpty
+        $wide | Should -Contain 'Stage             In   Out Done/wk   WIP   Util     p50     p85    Wait  Active   Net  Queue   Busy'
+        $wide | Should -Contain 'Dev                8     8   39.53     0  76.5%      8h     10h    1.5h    6.5h     0   0.35   1.53'
+        $wide | Should -Contain 'Review             4     3   14.82     1  26.5%      4h      6h    1.7h      3h    +1   0.38   0.26'
     }
 
-    It 'renders the summary alone as a table' {
-        $lines = $log | Measure-Flow -Workflow $w -Summary | Get-Rendered -Width 200
+    It 'renders the summary alone as a table, all of it in the Wide view' {
+        $lines = $log | Measure-Flow -Workflow $w -Summary | Format-Table -View Wide | Get-Rendered -Width 200
 
-        $lines | Should -Contain 'Workflow Items Finished Throughput/wk Lead p50 Lead p85 Lead p95 Flow eff. Open Oldest Rework Unmeasured'
-        $lines | Should -Contain 'Delivery     5        3         14.82      27h      30h      30h     67.1%    2    24h  66.7%       5.5%'
+        $lines | Should -Contain 'Workflow                      Items  Done Done/wk     p50     p85     p95   Eff.  Open  Oldest Rework Unmeas.'
+        $lines | Should -Contain 'Delivery                          5     3   14.82     27h     30h     30h  67.1%     2     24h  66.7%    5.5%'
     }
 
     It 'takes dates with offsets as UTC for its window' {

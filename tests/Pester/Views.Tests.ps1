@@ -25,7 +25,7 @@ BeforeAll {
         CumulativeFlowPoint  = @($log | Get-CumulativeFlow -Workflow $w -Interval 1w | Select-Object -First 10)
         WorkItemAge          = @($log | Get-WorkItemAge -Workflow $w | Select-Object -First 10)
         SimulatedStage       = @($simulation | Where-Object { $_.PSObject.TypeNames -contains 'ConstraintTools.SimulatedStage' })
-        SimulationSummary    = @($simulation | Where-Object { $_.PSObject.TypeNames -contains 'ConstraintTools.SimulationSummary' })
+        SimulationSummary    = @($all | Invoke-FlowSimulation -Seed 1 -Replications 5 -Summary -ErrorAction SilentlyContinue)
         WipSample            = @($ai | Invoke-FlowSimulation -Seed 1 -Replications 1 -TimeSeries | Where-Object { $_.PSObject.TypeNames -contains 'ConstraintTools.WipSample' } | Select-Object -First 10)
         Forecast             = @($log | Get-Forecast -Workflow $w -Items 100)
     }
