@@ -1,46 +1,21 @@
-# The README runs as printed: every `PS>` line of the text blocks of the sections below is run, in order, in one
-# scope per section, from the repository's root, and what it prints at 160 columns must be the text that follows it.
+# The README runs as printed: every `PS>` line of the text blocks of its walkthrough sections (ReadmeBlocks.ps1) is
+# run, in order, in one scope per section, from the repository's root, and what it prints at 160 columns must be the
+# text that follows it. tests/Pester/Update-ReadmeOutput.ps1 writes what they print into the README.
 BeforeDiscovery {
-    $script:Sections = @(
-        '# ConstraintTools'
-        '### Pipelines, files and JSON'
-        '## The examples, walked through'
-        '## What-if: AI made coding five times faster'
-        '## Walkthrough: a real log'
-        '## Simulation beside the model'
-        '## Logs with a known answer'
-        '## Walkthrough: real export shapes'
-    )
+    . $PSScriptRoot/ReadmeBlocks.ps1
+    $script:Sections = $ReadmeSections
 }
 
 BeforeAll {
     . $PSScriptRoot/Common.ps1
+    . $PSScriptRoot/ReadmeBlocks.ps1
     $script:Readme = (Get-Content -Raw (Join-Path $RepoRoot 'README.md')) -replace "`r`n", "`n"
 
-    # The PS> commands of a section's text blocks, each with the lines printed after it.
     function script:Read-Commands([string] $Section) {
-        $start = $Readme.IndexOf("$Section`n")
-        if ($Section -ne '# ConstraintTools') { $start = $Readme.IndexOf("`n$Section`n") }
-        if ($start -lt 0) { throw "README has no section '$Section'" }
-        $end = $Readme.IndexOf("`n## ", $start + $Section.Length + 1)
-        if ($end -lt 0) { $end = $Readme.Length }
+        $start, $end = Get-ReadmeSectionSpan $Readme $Section
         foreach ($block in [regex]::Matches($Readme.Substring($start, $end - $start), '```text\n(.*?)```', 'Singleline')) {
-            $command = $null; $expected = [Collections.Generic.List[string]]::new()
-            foreach ($line in $block.Groups[1].Value.Split("`n")) {
-                if ($line.StartsWith('PS> ')) {
-                    if ($null -ne $command) { [pscustomobject]@{ Command = $command; Expected = $expected -join "`n" } }
-                    $command = $line.Substring(4); $expected.Clear()
-                }
-                else { $expected.Add($line) }
-            }
-            if ($null -ne $command) { [pscustomobject]@{ Command = $command; Expected = $expected -join "`n" } }
+            Split-ReadmeBlock $block.Groups[1].Value
         }
-    }
-
-    # Trailing spaces and runs of blank lines do not count; the repository's path is written ./ as in the README.
-    function script:Format-Printed([string] $Text) {
-        $lines = $Text.Replace("`r`n", "`n").Replace($RepoRoot.TrimEnd('/') + '/', './').Split("`n") | ForEach-Object TrimEnd
-        ([regex]::Replace(($lines -join "`n"), "\n{2,}", "`n`n")).Trim("`n")
     }
 
     # A line "..." in the README stands for any number of lines left out.
@@ -58,12 +33,8 @@ Describe 'README section <_>' -ForEach $Sections {
         Push-Location $RepoRoot
         try {
             foreach ($c in $commands) {
-                # Dot-sourced, so that one command's assignments are there for the next; warnings print as the console prints them.
-                $printed = . ([scriptblock]::Create($c.Command)) 3>&1 | ForEach-Object {
-                    if ($_ -is [Management.Automation.WarningRecord]) { "WARNING: $($_.Message)" } else { $_ }
-                } | Out-String -Width 160
-                $actual = Format-Printed $printed
-                $expected = Format-Printed $c.Expected
+                $actual = Format-Printed (. Get-ReadmePrinted $c.Command)
+                $expected = Format-Printed ($c.Expected -join "`n")
                 if (-not (Test-Printed $expected $actual)) { $mismatches.Add("PS> $($c.Command)`n--- README:`n$expected`n--- actual:`n$actual") }
             }
         }
