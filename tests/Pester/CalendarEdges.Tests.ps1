@@ -1,22 +1,16 @@
 BeforeAll {
     . $PSScriptRoot/Common.ps1
+    . $PSScriptRoot/LogHelpers.ps1
     # An error no test asks for fails the test it is written in.
     $ErrorActionPreference = 'Stop'
 }
 
-# Logs at the ends of the calendar, 0001-01-01 and 9999-12-31, where DateTime arithmetic past either end threw .NET's
-# range errors ("Ticks must be between DateTime.MinValue.Ticks and …"). Get-Forecast.Tests.ps1 has the forecasts'.
+# A log at the ends of the calendar (LogHelpers.ps1's New-CalendarEdgeLog), through every log measure; .NET's range
+# errors ("Ticks must be between DateTime.MinValue.Ticks and …") were thrown there. Get-Forecast.Tests.ps1 has the forecasts'.
 Describe 'A log spanning the whole calendar' {
     BeforeAll {
-        $b = [ConstraintTools.WorkItemLogBuilder]::new()
-        $b.Source = 'ages'
-        $b.Add('A', [DateTimeOffset]::MinValue, 'Doing')
-        $b.Add('A', [DateTimeOffset]::MinValue.AddDays(1), 'Done')
-        $b.Add('B', [DateTimeOffset]'5000-01-01T00:00:00Z', 'Doing')
-        $b.Add('C', [DateTimeOffset]'9999-12-30T00:00:00Z', 'Doing')
-        $b.Add('C', [DateTimeOffset]::MaxValue, 'Done')
-        $log = $b.Build()
-        $w = New-Workflow -Name W -Stage (New-WorkflowStage -Name Doing -States Doing) -DoneStates Done
+        $log = New-CalendarEdgeLog
+        $w = New-CalendarEdgeWorkflow
     }
 
     It 'is read by every log measure' {

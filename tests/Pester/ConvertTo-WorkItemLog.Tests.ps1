@@ -27,14 +27,7 @@ Describe 'ConvertTo-WorkItemLog' {
     }
 
     It 'converts Import-Csv rows, hashtables and wide objects' {
-        $path = Write-LogFile changes.csv @'
-Issue key,Summary,Changed,To Status
-A-1,"Login, SSO",2026-01-01T09:00:00+01:00,Build
-A-1,"Login, SSO",2026-01-03T09:00:00Z,Review
-A-2,Export,2026-01-02T10:00:00-05:00,Build
-A-1,"Login, SSO",2026-01-01T09:00:00+01:00,Build
-A-2,Export,someday,Review
-'@
+        $path = Write-LogFile changes.csv $LongCsv
 
         $fromCsv = Import-Csv $path | ConvertTo-WorkItemLog -WarningAction SilentlyContinue
         $fromHashtables = @{ item = 'H'; time = '2026-01-01 10:00'; state = 'Build' }, @{ item = 'H'; time = '2026-01-02 10:00'; state = 'Done' } | ConvertTo-WorkItemLog
@@ -48,14 +41,7 @@ A-2,Export,someday,Review
     }
 
     It 'converts a log''s own events back to the same log' {
-        $path = Write-LogFile roundtrip.csv @'
-Issue key,Summary,Changed,To Status
-A-1,"Login, SSO",2026-01-01T09:00:00+01:00,Build
-A-1,"Login, SSO",2026-01-03T09:00:00Z,Review
-A-2,Export,2026-01-02T10:00:00-05:00,Build
-A-1,"Login, SSO",2026-01-01T09:00:00+01:00,Build
-A-2,Export,someday,Review
-'@
+        $path = Write-LogFile roundtrip.csv $LongCsv
 
         $log = Import-WorkItemLog $path -WarningAction SilentlyContinue
         $again = @($log.Events | ConvertTo-WorkItemLog)

@@ -1,4 +1,4 @@
-BeforeAll { . $PSScriptRoot/Common.ps1 }
+BeforeAll { . $PSScriptRoot/Common.ps1; . $PSScriptRoot/WorkflowHelpers.ps1 }
 
 Describe 'Find-Constraint' {
     BeforeAll {
@@ -6,16 +6,7 @@ Describe 'Find-Constraint' {
         # te = 0.1 wk; B has μ₁ = 40/6, A = 1.2 Erlangs, P0 = 1/4, C = 0.45, Wq = 0.45/(40/3 − 8) wk
         # = 14.175 h, te = 0.15 wk. Lead time = 67.2 + 16.8 + 14.175 + 25.2 = 123.375 h.
         $script:Line = Join-Path $TestDrive 'line.yaml'
-        [IO.File]::WriteAllText($Line, @'
-name: Two stages
-demand: { rate: 8/week }
-stages:
-  - name: A
-    serviceTime: 4h
-  - name: B
-    servers: 2
-    serviceTime: 6h
-'@)
+        [IO.File]::WriteAllText($Line, $TwoStagesYaml)
     }
 
     It 'names each example workflow''s constraint' {

@@ -154,15 +154,8 @@ Describe 'Get-Forecast' {
 # At the end of the calendar, where DateTime arithmetic past it threw .NET's range errors.
 Describe 'Get-Forecast at the end of the calendar' {
     BeforeAll {
-        $b = [ConstraintTools.WorkItemLogBuilder]::new()
-        $b.Source = 'ages'
-        $b.Add('A', [DateTimeOffset]::MinValue, 'Doing')
-        $b.Add('A', [DateTimeOffset]::MinValue.AddDays(1), 'Done')
-        $b.Add('B', [DateTimeOffset]'5000-01-01T00:00:00Z', 'Doing')
-        $b.Add('C', [DateTimeOffset]'9999-12-30T00:00:00Z', 'Doing')
-        $b.Add('C', [DateTimeOffset]::MaxValue, 'Done')
-        $ages = $b.Build()
-        $doing = New-Workflow -Name W -Stage (New-WorkflowStage -Name Doing -States Doing) -DoneStates Done
+        $ages = New-CalendarEdgeLog
+        $doing = New-CalendarEdgeWorkflow
     }
 
     It 'writes an error for each log ending on the last day, which leaves no day to start on' {

@@ -3,14 +3,6 @@ BeforeAll {
     . $PSScriptRoot/LogHelpers.ps1
     # An error no test asks for fails the test it is written in.
     $ErrorActionPreference = 'Stop'
-    $LongCsv = @'
-Issue key,Summary,Changed,To Status
-A-1,"Login, SSO",2026-01-01T09:00:00+01:00,Build
-A-1,"Login, SSO",2026-01-03T09:00:00Z,Review
-A-2,Export,2026-01-02T10:00:00-05:00,Build
-A-1,"Login, SSO",2026-01-01T09:00:00+01:00,Build
-A-2,Export,someday,Review
-'@
     $Expected = 'expected ISO 8601 (2026-01-31T09:30:00Z, with or without an offset), yyyy-MM-dd HH:mm[:ss], yyyy-MM-dd, dd/MMM/yy h:mm tt or Unix seconds or milliseconds'
     $UsCsv = @'
 Id,Changed,Status

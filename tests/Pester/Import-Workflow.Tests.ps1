@@ -1,17 +1,8 @@
-BeforeAll { . $PSScriptRoot/Common.ps1 }
+BeforeAll { . $PSScriptRoot/Common.ps1; . $PSScriptRoot/WorkflowHelpers.ps1 }
 
 Describe 'Import-Workflow' {
     BeforeAll {
-        $script:Line = @'
-name: Two stages
-demand: { rate: 8/week }
-stages:
-  - name: A
-    serviceTime: 4h
-  - name: B
-    servers: 2
-    serviceTime: 6h
-'@
+        $script:Line = $TwoStagesYaml
         function script:Write-Yaml([string] $Name, [string] $Text) {
             $path = Join-Path $folder $Name
             [IO.File]::WriteAllText($path, $Text)

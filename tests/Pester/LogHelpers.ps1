@@ -58,3 +58,30 @@ function script:Stop-ModuleShell {
     $Shell.Streams.Error | Should -BeNullOrEmpty
     $Shell.Dispose()
 }
+
+# A log at both ends of the calendar, 0001-01-01 and 9999-12-31 (A finishes on the first day, C on the last, B is
+# open), where DateTime arithmetic past either end threw .NET's range errors, and its one-stage workflow.
+function script:New-CalendarEdgeLog {
+    $b = [ConstraintTools.WorkItemLogBuilder]::new()
+    $b.Source = 'ages'
+    $b.Add('A', [DateTimeOffset]::MinValue, 'Doing')
+    $b.Add('A', [DateTimeOffset]::MinValue.AddDays(1), 'Done')
+    $b.Add('B', [DateTimeOffset]'5000-01-01T00:00:00Z', 'Doing')
+    $b.Add('C', [DateTimeOffset]'9999-12-30T00:00:00Z', 'Doing')
+    $b.Add('C', [DateTimeOffset]::MaxValue, 'Done')
+    $b.Build()
+}
+
+function script:New-CalendarEdgeWorkflow {
+    New-Workflow -Name W -Stage (New-WorkflowStage -Name Doing -States Doing) -DoneStates Done
+}
+
+# A long-form export with what real ones hold: a quoted comma, three offsets, a duplicate row and a bad date.
+$script:LongCsv = @'
+Issue key,Summary,Changed,To Status
+A-1,"Login, SSO",2026-01-01T09:00:00+01:00,Build
+A-1,"Login, SSO",2026-01-03T09:00:00Z,Review
+A-2,Export,2026-01-02T10:00:00-05:00,Build
+A-1,"Login, SSO",2026-01-01T09:00:00+01:00,Build
+A-2,Export,someday,Review
+'@

@@ -1,19 +1,10 @@
-BeforeAll { . $PSScriptRoot/Common.ps1 }
+BeforeAll { . $PSScriptRoot/Common.ps1; . $PSScriptRoot/WorkflowHelpers.ps1 }
 
 Describe 'Measure-Workflow' {
     BeforeAll {
         # The worked example of Find-Constraint.Tests.ps1: B is an M/M/2 at ρ 0.6 with Wq 14.175 h and te 25.2 h.
         $script:Line = Join-Path $TestDrive 'line.yaml'
-        [IO.File]::WriteAllText($Line, @'
-name: Two stages
-demand: { rate: 8/week }
-stages:
-  - name: A
-    serviceTime: 4h
-  - name: B
-    servers: 2
-    serviceTime: 6h
-'@)
+        [IO.File]::WriteAllText($Line, $TwoStagesYaml)
         $script:AiCoding = Import-Workflow (Join-Path $Examples 'ai-coding.yaml')
     }
 

@@ -20,3 +20,15 @@ function script:Get-Figures($Report) {
         '{0}={1}' -f $property.Name, $value
     }
 }
+
+# Two stages worked by hand in Find-Constraint.Tests.ps1 (an M/M/1 then an M/M/2 at ρ 0.6), as YAML text.
+$script:TwoStagesYaml = @'
+name: Two stages
+demand: { rate: 8/week }
+stages:
+  - name: A
+    serviceTime: 4h
+  - name: B
+    servers: 2
+    serviceTime: 6h
+'@
