@@ -204,6 +204,10 @@ public class CapacityAndConstraintTests
         Assert.Null(report.RelocationFactor);
         Assert.Equal(7, report.ThroughputPerWeek);
         Assert.Equal(new[] { "Ask", "Wait" }, report.UnmeasuredStages);
+        // Nothing measured gives no lead time or WIP, not a lead time of 0.
+        Assert.Null(report.LeadTime);
+        Assert.Null(report.Wip);
+        Assert.Null(report.FlowEfficiency);
     }
 
     [Fact]

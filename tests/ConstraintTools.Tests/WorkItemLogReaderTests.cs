@@ -469,6 +469,22 @@ public sealed class WorkItemLogReaderTests : LogFileFolder
     }
 
     [Fact]
+    public void ALongFormFileWhoseStatusColumnIsNotDetectedIsRefusedByItsRepeatedIdsRatherThanReadAsWideForm()
+    {
+        // An id and no status column looks like wide form, which would read 'Moved At' as the one stage K-1 entered twice.
+        var path = Write("kanban.csv", "Ticket,Moved At,Lane\nK-1,2026-03-02 09:00,Build\nK-2,2026-03-02 11:00,Build\nK-1,2026-03-03 14:00,Test\n");
+
+        var ex = Assert.Throws<WorkflowException>(() => Read(path));
+
+        Assert.Equal($"{path}: 'K-1' is on two rows (line 2 and line 4), so this is not wide form (a row per item) but long form (a row per status change) "
+            + "whose status column was not found among 'Ticket', 'Moved At', 'Lane'; name the status and timestamp columns with -StatusColumn and -TimestampColumn, "
+            + "or give -Format Wide if each row is an item", ex.Message);
+        Assert.Equal(2, Read(path, new LogReadOptions { Format = WorkItemLogFormat.Wide }).ItemCount);
+        Assert.Equal(new[] { "K-1 2026-03-02T09:00:00 Build", "K-1 2026-03-03T14:00:00 Test", "K-2 2026-03-02T11:00:00 Build" },
+            Events(Read(path, new LogReadOptions { TimestampColumn = "Moved At", StatusColumn = "Lane" })));
+    }
+
+    [Fact]
     public void AFileOfNoFormIsAnErrorNamingItsColumnsAndTheParametersToGive()
     {
         var path = Write("noform.csv", "Key,Summary,Release\nA-1,Login,R1\n");

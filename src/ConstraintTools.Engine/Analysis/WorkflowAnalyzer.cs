@@ -70,7 +70,8 @@ namespace ConstraintTools.Analysis
             var lambda = solution.Lambda;
             var throughput = ExitRate(solution);
             var reachable = Enumerable.Range(0, network.Count).Where(i => network.Measured[i] && solution.Visits[i] > 0).ToList();
-            var stable = reachable.All(i => solution.WaitWeeks[i].HasValue);
+            // With no measured stage on the route there is no figure to give: a lead time or WIP of 0 would read as a fact.
+            var stable = reachable.Count > 0 && reachable.All(i => solution.WaitWeeks[i].HasValue);
             double? leadWeeks = stable ? reachable.Sum(i => solution.Visits[i] * (solution.WaitWeeks[i]!.Value + network.ServiceWeeks[i])) : null;
             var touchWeeks = reachable.Sum(i => solution.Visits[i] * network.TouchHours[i]) / Quantity.HoursPerCalendarWeek;
 

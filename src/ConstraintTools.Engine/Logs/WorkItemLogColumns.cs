@@ -113,6 +113,11 @@ namespace ConstraintTools
         private long[] entered = Array.Empty<long>();
         private long itemRows;
 
+        // Wide form guessed from the columns (an id, no status): a long-form file whose status column has a name
+        // nobody detects looks the same, but repeats its ids, which a row per item never does.
+        private Dictionary<string, string>? rowOfId;
+        private string? repeated;
+
         private WorkItemLogColumns(IReadOnlyList<string> names, WorkItemLogForm form, int id, int timestamp, int status, int[] stages, string[]? formats)
         {
             this.formats = formats;
@@ -243,6 +248,7 @@ namespace ConstraintTools
                     throw new WorkflowException($"wide form needs a column per stage beside the id column '{Display.Excerpt(names[id])}'; the columns are {List(names)}", file: source);
                 var wideColumns = new WorkItemLogColumns(names, WorkItemLogForm.Wide, id, -1, -1, stageColumns, Formats(options));
                 wideColumns.stagesByDates = options.StageColumns is not { Count: > 0 };
+                if (form is null) wideColumns.rowOfId = new Dictionary<string, string>(StringComparer.Ordinal);
                 wideColumns.datesIn = new int[stageColumns.Length];
                 wideColumns.badCellsIn = new int[stageColumns.Length];
                 wideColumns.problemsIn = stageColumns.Select(_ => new List<string>()).ToArray();
@@ -632,6 +638,14 @@ namespace ConstraintTools
                 return;
             }
             itemRows++;
+            if (rowOfId != null && repeated is null)
+            {
+                if (rowOfId.TryGetValue(id, out var first))
+                    repeated = $"'{Display.Excerpt(id)}' is on two rows ({Row(builder, first)} and {Row(builder, where)}), so this is not wide form (a row per item) but long form "
+                        + $"(a row per status change) whose status column was not found among {List(Names)}; name the status and timestamp columns "
+                        + "with -StatusColumn and -TimestampColumn, or give -Format Wide if each row is an item";
+                else rowOfId[id] = where;
+            }
             // A row per item: its resolution is the last row's.
             if (Resolution >= 0) builder.Resolution(id, long.MaxValue, Text(field(Resolution)));
             for (var k = 0; k < stages.Length; k++) entered[k] = long.MaxValue;
@@ -652,12 +666,14 @@ namespace ConstraintTools
         }
 
         /// <summary>
-        /// Ends a read. Wide form with detected stages keeps as stages the columns that held a date, whose bad
+        /// Ends a read. Throws when wide form was guessed from the columns but an id repeats: the file is long form.
+        /// Wide form with detected stages keeps as stages the columns that held a date, whose bad
         /// cells are then skipped rows, and drops the others (Release, Components…), which were never stages.
         /// Throws when rows were read but no column held a date: the file is not wide form.
         /// </summary>
         internal void Finish(WorkItemLogBuilder builder)
         {
+            if (repeated != null) throw new WorkflowException(repeated, file: builder.Source);
             if (!IsWide || !stagesByDates) return;
             var kept = Enumerable.Range(0, stages.Length).Where(k => datesIn[k] > 0).ToArray();
             if (kept.Length == 0 && itemRows > 0)
@@ -670,6 +686,10 @@ namespace ConstraintTools
             stages = kept.Select(k => stages[k]).ToArray();
             stagesByDates = false;
         }
+
+        // "file:12" as "line 12" in a message the file already prefixes; "input object 3" as it is.
+        private static string Row(WorkItemLogBuilder builder, string where) =>
+            builder.Source is string file && where.StartsWith(file + ":", StringComparison.Ordinal) ? "line " + where.Substring(file.Length + 1) : where;
 
         private string NotADate(WorkItemLogBuilder builder, string where, string column, object? value)
         {
