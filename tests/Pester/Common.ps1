@@ -5,10 +5,11 @@ $script:Examples = Join-Path $RepoRoot 'examples'
 Import-Module (Join-Path $RepoRoot 'out/ConstraintTools/ConstraintTools.psd1') -Force -ErrorAction Stop
 
 # What a command prints at a console of the given width, through the module's format views, as lines
-# without trailing blanks.
+# without trailing blanks. A console leaves its last column empty (a character there would wrap the line), so a
+# table gets one column less than the width.
 function script:Get-Rendered {
     param([Parameter(Mandatory, ValueFromPipeline)] $InputObject, [int] $Width = 120)
-    end { @($input | Out-String -Width $Width -Stream | ForEach-Object TrimEnd) }
+    end { @($input | Out-String -Width ($Width - 1) -Stream | ForEach-Object TrimEnd) }
 }
 
 # The command line that starts this same pwsh as a child process: the dotnet tool runs as `dotnet pwsh.dll`.

@@ -45,7 +45,7 @@ Describe 'Format views' {
         @{ Type = 'ConstraintReport'; Width = 120; Keep = 'Workflow', 'Constraint', 'Util', 'Next', 'Lead', 'Unmeasured' }
         @{ Type = 'StageFlow'; Width = 80; Keep = 'Stage', 'Done/wk', 'WIP', 'Util', 'p50', 'p85', 'Wait', 'Active' }
         @{ Type = 'FlowConstraintReport'; Width = 80; Keep = 'Workflow', 'Constraint', 'Confidence', 'Load', 'Next' }
-        @{ Type = 'ImprovementResult'; Width = 80; Keep = 'Stage', 'Gain', 'Constraint', 'Verdict' }
+        @{ Type = 'ImprovementResult'; Width = 80; Keep = 'Stage', 'Change', 'Gain', 'Constraint', 'Verdict' }
         @{ Type = 'SimulatedStage'; Width = 80; Keep = 'Stage', 'Role', 'Util', 'Done/wk', 'Wait' }
         @{ Type = 'SimulationSummary'; Width = 80; Keep = 'Workflow', 'Done/wk', 'Lead time', 'p85', 'Constraint' }
     ) {
@@ -81,6 +81,8 @@ Describe 'Format views' {
         $width = 120
         $lines = @($Outputs[$type] | Format-Table -View Wide | Get-Rendered -Width $width)
         $lines | Where-Object Length -gt $width | Should -BeNullOrEmpty
+        # A right-aligned value too long for its column is cut from the left: '…stable' for unstable.
+        $lines | Where-Object { $_ -match '(^| )…\S' } | Should -BeNullOrEmpty
         $header = $lines | Where-Object { $_ -match '^ *[A-Z]' -and $_ -notmatch '^ +Workflow: ' } | Select-Object -First 1
         # Every column but a last one of free text (it takes what is left, or nothing) shows at 120.
         $labels = @($view.TableControl.TableHeaders.TableColumnHeader | Where-Object Width | ForEach-Object Label)
