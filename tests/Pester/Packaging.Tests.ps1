@@ -110,6 +110,10 @@ Describe 'The package' {
             $staged[[IO.Path]::GetRelativePath($stagedDir, $file.FullName).Replace('\', '/')] = $file.FullName
         }
         @($entries.Keys | Sort-Object) | Should -Be @($staged.Keys | Sort-Object)
+        # The help's examples read the sample files; the repository's generator of them stays behind.
+        $samples = @(Get-ChildItem $Examples -File -Recurse | Where-Object Extension -ne '.py' | ForEach-Object { 'examples/' + [IO.Path]::GetRelativePath($Examples, $_.FullName).Replace('\', '/') })
+        $samples.Count | Should -BeGreaterThan 20
+        @($entries.Keys | Where-Object { $_ -like 'examples/*' } | Sort-Object) | Should -Be @($samples | Sort-Object)
         foreach ($name in $staged.Keys) {
             [Convert]::ToBase64String($entries[$name]) | Should -Be ([Convert]::ToBase64String([IO.File]::ReadAllBytes($staged[$name]))) -Because "$name in the package must be the staged file"
         }

@@ -20,13 +20,13 @@ Describe 'Test-Workflow' {
     }
 }
 
-# Help example 6, the documented CI gate, run as written against a folder of workflows: it passed when a file
-# could not be read, when the only file was broken and when the folder held no workflow.
+# Help example 6, the documented CI gate, run as written against a folder of workflows in place of the examples
+# folder: it passed when a file could not be read, when the only file was broken and when the folder held no workflow.
 Describe 'Test-Workflow''s CI gate (help example 6)' {
     BeforeAll {
         $example = (Get-Help Test-Workflow -Full).examples.example | Where-Object title -Match 'Example 6: Fail a build'
         @($example).Count | Should -Be 1
-        $script:Gate = [scriptblock]::Create($example.code.Replace('./flows/', './'))
+        $script:Gate = [scriptblock]::Create($example.code.Replace('examples/', './'))
 
         function script:Invoke-Gate {
             Push-Location $flows
