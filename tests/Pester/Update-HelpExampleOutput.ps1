@@ -29,8 +29,10 @@ foreach ($group in Get-HelpExample $help | Group-Object Cmdlet) {
         if ($paragraph -and (Test-HelpShown $run.Printed $example.Shown)) { continue }
         if ($paragraph -and $example.Shown.Split("`n") -contains '...') { Write-Warning "kept, it leaves lines out: $($example.Cmdlet) $($example.Number)"; continue }
         if (-not $paragraph) {
-            # Indented as the file is: the paragraph after the comment, both inside the remarks.
+            # Indented as the file is: the comment and the paragraph, before the empty paragraph that ends every example's
+            # remarks (Get-Help prints it as the blank line before the next example).
             $last = $remarks.LastChild
+            if ($last.PreviousSibling.LocalName -eq 'para' -and -not $last.PreviousSibling.InnerText) { $last = $last.PreviousSibling.PreviousSibling }
             $null = $remarks.InsertBefore($help.CreateWhitespace("`n          "), $last)
             $null = $remarks.InsertBefore($help.CreateComment(' printed '), $last)
             $null = $remarks.InsertBefore($help.CreateWhitespace("`n          "), $last)
@@ -44,4 +46,4 @@ $text = [IO.StringWriter]::new()
 $writer = [Xml.XmlWriter]::Create($text, $settings)
 $help.Save($writer); $writer.Dispose()
 # XmlWriter escapes every '>' in text; the file writes them plainly, as in 'before -> after'.
-[IO.File]::WriteAllText($HelpPath, $text.ToString().Replace('&gt;', '>').Replace('encoding="utf-16"', 'encoding="utf-8"') + "`n")
+[IO.File]::WriteAllText($HelpPath, $text.ToString().Replace('&gt;', '>').Replace('encoding="utf-16"', 'encoding="utf-8"').TrimEnd() + "`n")
