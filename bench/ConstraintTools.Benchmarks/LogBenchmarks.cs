@@ -6,8 +6,9 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
-using ConstraintTools.Analysis;
+using ConstraintTools.Flow;
 using ConstraintTools.Logs;
+using ConstraintTools.Statistics;
 using ConstraintTools.Yaml;
 
 namespace ConstraintTools.Benchmarks

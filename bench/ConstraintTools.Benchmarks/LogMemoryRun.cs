@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Threading;
-using ConstraintTools.Analysis;
+using ConstraintTools.Flow;
 using ConstraintTools.Logs;
 using ConstraintTools.Yaml;
 

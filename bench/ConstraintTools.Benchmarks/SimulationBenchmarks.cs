@@ -7,6 +7,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using ConstraintTools.Simulation;
+using ConstraintTools.Statistics;
 using ConstraintTools.Yaml;
 
 namespace ConstraintTools.Benchmarks

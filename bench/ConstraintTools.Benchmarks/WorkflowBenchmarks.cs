@@ -1,6 +1,6 @@
 using System;
 using BenchmarkDotNet.Attributes;
-using ConstraintTools.Analysis;
+using ConstraintTools.Queueing;
 using ConstraintTools.Yaml;
 
 namespace ConstraintTools.Benchmarks

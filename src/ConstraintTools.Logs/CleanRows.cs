@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
+using ConstraintTools.Notation;
 using Sylvan.Data.Csv;
 
 namespace ConstraintTools.Logs

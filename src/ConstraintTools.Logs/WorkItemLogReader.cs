@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using ConstraintTools.Notation;
 using Sylvan.Data.Csv;
 
 namespace ConstraintTools.Logs

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.IO.Compression;
 using System.Xml;
+using ConstraintTools.Notation;
 
 namespace ConstraintTools.Logs
 {

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using ConstraintTools.Notation;
 
 namespace ConstraintTools.PowerShell
 {

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
+using ConstraintTools.Notation;
 using ConstraintTools.Reports;
 using ConstraintTools.Simulation;
 

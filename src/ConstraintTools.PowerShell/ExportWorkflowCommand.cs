@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Management.Automation;
+using ConstraintTools.Notation;
 using ConstraintTools.Yaml;
 
 namespace ConstraintTools.PowerShell

@@ -4,6 +4,7 @@ using System.IO;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using ConstraintTools.Notation;
 
 namespace ConstraintTools.PowerShell
 {

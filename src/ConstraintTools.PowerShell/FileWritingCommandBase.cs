@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Text;
+using ConstraintTools.Notation;
 using Microsoft.PowerShell.Commands;
 
 namespace ConstraintTools.PowerShell

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
-using ConstraintTools.Analysis;
+using ConstraintTools.Flow;
+using ConstraintTools.Notation;
+using ConstraintTools.Queueing;
 
 namespace ConstraintTools.PowerShell
 {

@@ -2,7 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using ConstraintTools.Analysis;
+using ConstraintTools.Notation;
+using ConstraintTools.Queueing;
 
 namespace ConstraintTools.PowerShell
 {

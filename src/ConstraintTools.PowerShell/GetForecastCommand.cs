@@ -2,7 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
-using ConstraintTools.Analysis;
+using ConstraintTools.Forecasting;
+using ConstraintTools.Notation;
 
 namespace ConstraintTools.PowerShell
 {

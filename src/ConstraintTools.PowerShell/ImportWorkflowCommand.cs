@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using ConstraintTools.Notation;
 using ConstraintTools.Yaml;
 
 namespace ConstraintTools.PowerShell

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Management.Automation;
+using ConstraintTools.Notation;
 
 namespace ConstraintTools.PowerShell
 {

@@ -1,5 +1,6 @@
 using System.Management.Automation;
-using ConstraintTools.Analysis;
+using ConstraintTools.Flow;
+using ConstraintTools.Notation;
 
 namespace ConstraintTools.PowerShell
 {

@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using ConstraintTools.Analysis;
+using ConstraintTools.Notation;
+using ConstraintTools.Queueing;
 
 namespace ConstraintTools.PowerShell
 {
@@ -70,7 +71,7 @@ namespace ConstraintTools.PowerShell
                 IEnumerable<ImprovementResult> results;
                 try
                 {
-                    results = WhatIf.CompareEach(workflow, change);
+                    results = Improvement.CompareEach(workflow, change);
                 }
                 catch (ArgumentException ex)
                 {
@@ -96,7 +97,7 @@ namespace ConstraintTools.PowerShell
             {
                 try
                 {
-                    WriteObject(WhatIf.Compare(workflow, stage, change, before));
+                    WriteObject(Improvement.Compare(workflow, stage, change, before));
                 }
                 catch (WorkflowException ex) when (ex.Field == "stage")
                 {

@@ -1,6 +1,6 @@
 using System;
 using System.Management.Automation;
-using ConstraintTools.Analysis;
+using ConstraintTools.Queueing;
 
 namespace ConstraintTools.PowerShell
 {

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
+using ConstraintTools.Notation;
 
 namespace ConstraintTools.PowerShell
 {

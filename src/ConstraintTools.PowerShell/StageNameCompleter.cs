@@ -1,9 +1,9 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using System.IO;
 using System.Management.Automation.Language;
 using ConstraintTools.Yaml;
 

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
+using ConstraintTools.Notation;
 using ConstraintTools.Yaml;
 
 namespace ConstraintTools.PowerShell

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
+using ConstraintTools.Notation;
 using Microsoft.Win32.SafeHandles;
 
 namespace ConstraintTools.PowerShell

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using ConstraintTools.Flow;
+using ConstraintTools.Notation;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 

@@ -1,8 +1,9 @@
 using System;
 using System.IO;
 using System.Linq;
-using ConstraintTools.Analysis;
 using ConstraintTools.Logs;
+using ConstraintTools.Notation;
+using ConstraintTools.Queueing;
 using ConstraintTools.Yaml;
 
 namespace ConstraintTools.Tests;

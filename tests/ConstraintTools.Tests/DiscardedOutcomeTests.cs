@@ -1,8 +1,11 @@
 using System;
 using System.IO;
 using System.Linq;
-using ConstraintTools.Analysis;
+using ConstraintTools.Flow;
+using ConstraintTools.Forecasting;
 using ConstraintTools.Logs;
+using ConstraintTools.Notation;
+using ConstraintTools.Queueing;
 
 namespace ConstraintTools.Tests;
 

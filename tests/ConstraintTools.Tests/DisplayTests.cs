@@ -1,4 +1,5 @@
 using System;
+using ConstraintTools.Notation;
 
 namespace ConstraintTools.Tests;
 

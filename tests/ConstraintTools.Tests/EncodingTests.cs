@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using ConstraintTools.Logs;
+using ConstraintTools.Notation;
 using ConstraintTools.Yaml;
 
 namespace ConstraintTools.Tests;

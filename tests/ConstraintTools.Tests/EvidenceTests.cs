@@ -1,5 +1,5 @@
 using System.Linq;
-using ConstraintTools.Analysis;
+using ConstraintTools.Queueing;
 using ConstraintTools.Yaml;
 
 namespace ConstraintTools.Tests;

@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using ConstraintTools.Analysis;
+using ConstraintTools.Flow;
+using ConstraintTools.Queueing;
 
 namespace ConstraintTools.Tests;
 

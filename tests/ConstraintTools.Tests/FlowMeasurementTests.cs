@@ -2,7 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using ConstraintTools.Analysis;
+using ConstraintTools.Flow;
+using ConstraintTools.Statistics;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -301,7 +302,7 @@ public class FlowMeasurementTests
     public void PercentilesAreNearestRank(long[] sorted, long p50, long p85, long p95)
     {
         var values = sorted.ToList();
-        Assert.Equal((p50, p85, p95), (FlowMeasurement.Percentile(values, 50), FlowMeasurement.Percentile(values, 85), FlowMeasurement.Percentile(values, 95)));
+        Assert.Equal((p50, p85, p95), (NearestRank.Of(values, 50), NearestRank.Of(values, 85), NearestRank.Of(values, 95)));
     }
 
     // ---- Properties on random logs ----

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
-using ConstraintTools.Analysis;
+using ConstraintTools.Queueing;
+using ConstraintTools.Reports;
 
 namespace ConstraintTools.Tests;
 

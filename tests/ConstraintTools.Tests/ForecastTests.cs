@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading;
-using ConstraintTools.Analysis;
+using ConstraintTools.Forecasting;
 
 namespace ConstraintTools.Tests;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
-using ConstraintTools.Analysis;
+using ConstraintTools.Queueing;
+using ConstraintTools.Simulation;
 using FsCheck.Xunit;
 
 namespace ConstraintTools.Tests;
@@ -18,7 +19,7 @@ public class ImprovementPropertyTests
         var before = WorkflowAnalyzer.Analyze(workflow);
         var overloaded = before.Stages.Where(s => s.QueueGrowthPerWeek > 0).Select(s => s.Stage).ToList();
 
-        foreach (var result in WhatIf.CompareEach(workflow, change).Where(r => !overloaded.Contains(r.Stage)))
+        foreach (var result in Improvement.CompareEach(workflow, change).Where(r => !overloaded.Contains(r.Stage)))
             Assert.True(result.ThroughputAfter <= result.ThroughputBefore * (1 + 1e-12),
                 $"{random}\n{result.Stage} x{change.CapacityFactor}: {result.ThroughputBefore:R} → {result.ThroughputAfter:R}");
     }
@@ -35,7 +36,7 @@ public class ImprovementPropertyTests
         var workflow = oneWayOut.Build();
         var change = new StageChange { CapacityFactor = 1 + factorTenths / 10.0 };
 
-        foreach (var result in WhatIf.CompareEach(workflow, change).Where(r => r.Stage != r.ConstraintBefore))
+        foreach (var result in Improvement.CompareEach(workflow, change).Where(r => r.Stage != r.ConstraintBefore))
             Assert.True(result.ThroughputAfter <= result.ThroughputBefore * (1 + 1e-12),
                 $"{oneWayOut}\n{result.Stage} x{change.CapacityFactor}: {result.ThroughputBefore:R} → {result.ThroughputAfter:R}");
     }
@@ -48,7 +49,7 @@ public class ImprovementPropertyTests
         if (before.RelocationFactor is not double factor || before.Constraint is null) return;
         var next = before.Stages.Single(s => s.Stage == before.NextConstraint);
 
-        var after = WhatIf.Compare(workflow, before.Constraint, new StageChange { CapacityFactor = factor }, before).After!;
+        var after = Improvement.Compare(workflow, before.Constraint, new StageChange { CapacityFactor = factor }, before).After!;
 
         // The next constraint's ceiling μ/V now binds, tied with the old constraint.
         var nextCeiling = next.CapacityPerWeek!.Value / next.VisitRatio;
@@ -69,7 +70,7 @@ public class ImprovementPropertyTests
         var steps = ConstraintPath.Find(workflow, target);
 
         var improved = steps.Last().Elevations.Aggregate(workflow, (w, e) =>
-            WhatIf.WithStage(w, w.Stages.ToList().FindIndex(s => s.Name == e.Key), new StageChange { CapacityFactor = e.Value }.ApplyTo(w.Stages.Single(s => s.Name == e.Key), w.Calendar)));
+            Improvement.WithStage(w, w.Stages.ToList().FindIndex(s => s.Name == e.Key), new StageChange { CapacityFactor = e.Value }.ApplyTo(w.Stages.Single(s => s.Name == e.Key), w.Calendar)));
         var reached = WorkflowAnalyzer.Analyze(improved).ThroughputCeilingPerWeek!.Value;
         Assert.True(steps.Last().TargetReached);
         Assert.True(Math.Abs(reached - target) <= 1e-9 * target, $"{random}\ntarget {target:R}, reached {reached:R}");
@@ -83,9 +84,9 @@ public class ImprovementPropertyTests
         var factor = 1 + factorTenths / 10.0;
         var count = 1 + rows % 6;
 
-        var everyStage = WhatIf.CompareEach(workflow, new StageChange { CapacityFactor = factor })
+        var everyStage = Improvement.CompareEach(workflow, new StageChange { CapacityFactor = factor })
             .OrderByDescending(r => r.ThroughputGainPercent).ThenBy(r => workflow.Network.IndexOf(r.Stage)).Take(count);
-        var largest = WhatIf.LargestCapacityGains(workflow, factor, count);
+        var largest = Improvement.LargestCapacityGains(workflow, factor, count);
 
         Assert.Equal(everyStage.Select(r => (r.Stage, r.ThroughputGainPercent, r.ConstraintAfter)), largest.Select(r => (r.Stage, r.ThroughputGainPercent, r.ConstraintAfter)));
     }

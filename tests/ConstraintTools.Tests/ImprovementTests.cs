@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using ConstraintTools.Analysis;
+using ConstraintTools.Queueing;
 using ConstraintTools.Yaml;
 
 namespace ConstraintTools.Tests;
@@ -19,7 +19,7 @@ public class ImprovementTests
         // 14,000 stages tried one by one held 20 GB when every row kept both of its reports.
         var workflow = Example("ai-coding.yaml");
 
-        var rows = WhatIf.CompareEach(workflow, new StageChange { CapacityFactor = 1.5 }).ToList();
+        var rows = Improvement.CompareEach(workflow, new StageChange { CapacityFactor = 1.5 }).ToList();
 
         Assert.All(rows, row => Assert.Same(rows[0].Before, row.Before));
         Assert.All(rows, row => Assert.NotSame(row.After, row.After));
@@ -35,7 +35,7 @@ public class ImprovementTests
         // Review: μ = 2 × 0.4 × 40 / 4 = 8/wk, visited 1.25 times: ceiling 8/1.25 = 6.4. Code (μ = 10)
         // also saturates and passes 10/wk to Review, so Review's queue grows 10 − 8 = 2. At five times
         // the speed Code passes all of 10 + 0.2 × 8 = 11.6: growth 3.6, 1.6 faster; throughput unchanged.
-        var result = WhatIf.Compare(Example("ai-coding.yaml"), "Code", new StageChange { CapacityFactor = 5 });
+        var result = Improvement.Compare(Example("ai-coding.yaml"), "Code", new StageChange { CapacityFactor = 5 });
 
         Assert.Equal(6.4, result.ThroughputBefore, 12);
         Assert.Equal(6.4, result.ThroughputAfter, 12);
@@ -55,7 +55,7 @@ public class ImprovementTests
     public void ElevatingTheConstraintRaisesThroughputUntilTheNextBinds()
     {
         // Review ×5: μ = 40, its ceiling 32; Code's ceiling 10/1.25 = 8 now binds: +25%.
-        var result = WhatIf.Compare(Example("ai-coding.yaml"), "review", new StageChange { CapacityFactor = 5 });
+        var result = Improvement.Compare(Example("ai-coding.yaml"), "review", new StageChange { CapacityFactor = 5 });
 
         Assert.Equal(8, result.ThroughputAfter, 12);
         Assert.Equal(25, result.ThroughputGainPercent, 9);
@@ -70,7 +70,7 @@ public class ImprovementTests
         var baseline = WorkflowYaml.Parse(string.Format(line, "6h", "1"));
         var byHand = WorkflowAnalyzer.Analyze(WorkflowYaml.Parse(string.Format(line, "3h", "0.5")));
 
-        var result = WhatIf.Compare(baseline, "B", new StageChange { ServiceTime = "3h", Availability = 0.5 });
+        var result = Improvement.Compare(baseline, "B", new StageChange { ServiceTime = "3h", Availability = 0.5 });
 
         Assert.Equal(byHand.LeadTime, result.LeadTimeAfter);
         Assert.Equal(byHand.Wip!.Value, result.WipAfter!.Value, 12);
@@ -85,7 +85,7 @@ public class ImprovementTests
     {
         var workflow = WorkflowYaml.Parse("name: C\ndemand: 5/week\nstages:\n  - name: Ops\n    servers: 2\n    capacity: 10/week\n");
 
-        var result = WhatIf.Compare(workflow, "Ops", new StageChange { Servers = 3, Availability = 0.5 });
+        var result = Improvement.Compare(workflow, "Ops", new StageChange { Servers = 3, Availability = 0.5 });
 
         Assert.Equal(10 * 3 / 2.0 * 0.5, result.After!.Stages[0].CapacityPerWeek!.Value, 12);
     }
@@ -95,7 +95,7 @@ public class ImprovementTests
     {
         var workflow = WorkflowYaml.Parse("name: T\ndemand: 5/week\nstages:\n  - name: Build\n    serviceTime: 1h\n  - name: Release\n    cadence: 4w\n");
 
-        var result = WhatIf.Compare(workflow, "Release", new StageChange { CapacityFactor = 2 });
+        var result = Improvement.Compare(workflow, "Release", new StageChange { CapacityFactor = 2 });
 
         Assert.Equal(TimeSpan.FromDays(7), result.After!.Stages[1].WaitTime);
         Assert.Equal(TimeSpan.FromDays(14), result.Before!.Stages[1].WaitTime);
@@ -106,8 +106,8 @@ public class ImprovementTests
     {
         var workflow = Example("hidden-ux-research.yaml");
 
-        var unmeasured = Assert.Throws<WorkflowException>(() => WhatIf.Compare(workflow, "UX research", new StageChange { CapacityFactor = 2 }));
-        var missing = Assert.Throws<WorkflowException>(() => WhatIf.Compare(workflow, "Desing", new StageChange { CapacityFactor = 2 }));
+        var unmeasured = Assert.Throws<WorkflowException>(() => Improvement.Compare(workflow, "UX research", new StageChange { CapacityFactor = 2 }));
+        var missing = Assert.Throws<WorkflowException>(() => Improvement.Compare(workflow, "Desing", new StageChange { CapacityFactor = 2 }));
 
         Assert.Contains("nobody measures stage 'UX research'", unmeasured.Message);
         Assert.Equal("stage", missing.Field);
@@ -120,11 +120,11 @@ public class ImprovementTests
     {
         var workflow = Example("hidden-ux-research.yaml");
 
-        var result = WhatIf.Compare(workflow, "UX research", new StageChange { ServiceTime = "4h", Servers = 2 });
+        var result = Improvement.Compare(workflow, "UX research", new StageChange { ServiceTime = "4h", Servers = 2 });
 
         var stage = result.After!.Stages.Single(s => s.Stage == "UX research");
         Assert.Equal(2 * 40 / 4.0, stage.CapacityPerWeek!.Value, 12);
-        Assert.Equal(workflow.Stages.Count, WhatIf.CompareEach(workflow, new StageChange { ServiceTime = "4h", CapacityFactor = 2 }).Count());
+        Assert.Equal(workflow.Stages.Count, Improvement.CompareEach(workflow, new StageChange { ServiceTime = "4h", CapacityFactor = 2 }).Count());
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public class ImprovementTests
     {
         var workflow = Example("hidden-ux-research.yaml");
 
-        var results = WhatIf.CompareEach(workflow, new StageChange { CapacityFactor = 2 }).ToList();
+        var results = Improvement.CompareEach(workflow, new StageChange { CapacityFactor = 2 }).ToList();
 
         Assert.Equal(workflow.Stages.Where(s => s.IsMeasured).Select(s => s.Name), results.Select(r => r.Stage));
     }
@@ -150,7 +150,7 @@ public class ImprovementTests
               - { name: C, serviceTime: 10h }
             """);
 
-        var rows = WhatIf.LargestCapacityGains(workflow, 1.5, 5);
+        var rows = Improvement.LargestCapacityGains(workflow, 1.5, 5);
 
         Assert.Equal(new[] { "A", "B", "C" }, rows.Select(r => r.Stage));
         Assert.All(rows, r => Assert.Equal(0, r.ThroughputGainPercent));
@@ -170,7 +170,7 @@ public class ImprovementTests
               - { name: D, serviceTime: 10h }
             """);
 
-        var rows = WhatIf.LargestCapacityGains(workflow, 1.5, 2);
+        var rows = Improvement.LargestCapacityGains(workflow, 1.5, 2);
 
         // D: 4/wk → 6/wk (5 demanded): +25 %; then the first stage, which gains nothing.
         Assert.Equal(new[] { "D", "A" }, rows.Select(r => r.Stage));
@@ -225,11 +225,11 @@ public class ImprovementTests
         var stages = Enumerable.Range(1, 14_143).Select(i => new WorkflowStage("S" + i) { ServiceTimeHours = 1 }).ToArray();
         var workflow = new Workflow("Too many to try") { DemandPerWeek = 5, Stages = stages };
 
-        var error = Assert.Throws<ArgumentException>(() => WhatIf.CompareEach(workflow, new StageChange { CapacityFactor = 2 }));
+        var error = Assert.Throws<ArgumentException>(() => Improvement.CompareEach(workflow, new StageChange { CapacityFactor = 2 }));
 
         Assert.Equal("Trying the change on each of the 14,143 stages analyses the whole workflow 14,143 times (200,024,449 stage analyses), more than the 200,000,000 allowed (many minutes of work); name the stages to try. (Parameter 'workflow')", error.Message);
         var justWithin = new Workflow("Just within") { DemandPerWeek = 5, Stages = stages[..14_142] };
-        Assert.Equal(3, WhatIf.CompareEach(justWithin, new StageChange { CapacityFactor = 2 }).Take(3).Count());
+        Assert.Equal(3, Improvement.CompareEach(justWithin, new StageChange { CapacityFactor = 2 }).Take(3).Count());
     }
 
     [Fact]
@@ -259,7 +259,7 @@ public class ImprovementTests
 
         Assert.Equal(8 * 4000, report.ValuePerWeek!.Value, 9);
         Assert.Equal(report.Wip!.Value * 4000, report.WipValue!.Value, 9);
-        var faster = WhatIf.Compare(Example("code-review.yaml"), "Review", new StageChange { Servers = 3 });
+        var faster = Improvement.Compare(Example("code-review.yaml"), "Review", new StageChange { Servers = 3 });
         Assert.Equal(faster.WipAfter!.Value * 4000, faster.WipValueAfter!.Value, 9);
         Assert.Equal(report.WipValue, faster.WipValueBefore);
         Assert.Null(WorkflowAnalyzer.Analyze(Example("ai-coding.yaml")).WipValue);

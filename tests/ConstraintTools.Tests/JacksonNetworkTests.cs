@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
-using ConstraintTools.Analysis;
+using ConstraintTools.Queueing;
+using ConstraintTools.Reports;
 using ConstraintTools.Yaml;
 
 namespace ConstraintTools.Tests;

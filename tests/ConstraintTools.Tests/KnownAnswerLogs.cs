@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using ConstraintTools.Analysis;
+using ConstraintTools.Notation;
+using ConstraintTools.Queueing;
 using ConstraintTools.Simulation;
 
 namespace ConstraintTools.Tests;

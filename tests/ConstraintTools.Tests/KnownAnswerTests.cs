@@ -1,7 +1,9 @@
 using System;
 using System.Globalization;
 using System.Linq;
-using ConstraintTools.Analysis;
+using ConstraintTools.Flow;
+using ConstraintTools.Queueing;
+using ConstraintTools.Simulation;
 
 namespace ConstraintTools.Tests;
 

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using ConstraintTools.Analysis;
+using ConstraintTools.Flow;
+using ConstraintTools.Queueing;
+using ConstraintTools.Simulation;
 using FsCheck.Xunit;
 using static ConstraintTools.Tests.FlowMeasurementTests;
 

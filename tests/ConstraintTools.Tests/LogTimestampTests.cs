@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using ConstraintTools.Notation;
 
 namespace ConstraintTools.Tests;
 

@@ -1,6 +1,6 @@
 using System;
 using System.Linq;
-using ConstraintTools.Analysis;
+using ConstraintTools.Flow;
 using ConstraintTools.Simulation;
 
 namespace ConstraintTools.Tests;

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using ConstraintTools.Analysis;
+using ConstraintTools.Queueing;
 using ConstraintTools.Simulation;
 
 namespace ConstraintTools.Tests;

@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using ConstraintTools.Forecasting;
 using ConstraintTools.Logs;
+using ConstraintTools.Notation;
 
 namespace ConstraintTools.Tests;
 
@@ -510,7 +512,7 @@ public sealed class WorkItemLogReaderTests : LogFileFolder
             """);
 
         var log = Read(path, new LogReadOptions { IdColumn = "case", TimeZone = LogTimeZone.Parse("Europe/Berlin") });
-        var history = ConstraintTools.Analysis.ThroughputHistory.FromLog(log, FlowMeasurementTests.Delivery(), to: new DateTime(2026, 3, 26, 0, 0, 0, DateTimeKind.Utc));
+        var history = ConstraintTools.Forecasting.ThroughputHistory.FromLog(log, FlowMeasurementTests.Delivery(), to: new DateTime(2026, 3, 26, 0, 0, 0, DateTimeKind.Utc));
 
         Assert.Equal(new[]
         {

@@ -5,7 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
-using ConstraintTools.Analysis;
+using ConstraintTools.Queueing;
 using ConstraintTools.Reports;
 using ConstraintTools.Yaml;
 

@@ -1,7 +1,8 @@
 using System;
 using System.IO;
 using System.Linq;
-using ConstraintTools.Analysis;
+using ConstraintTools.Notation;
+using ConstraintTools.Queueing;
 using ConstraintTools.Yaml;
 
 namespace ConstraintTools.Tests;

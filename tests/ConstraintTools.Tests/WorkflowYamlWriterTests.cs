@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using ConstraintTools.Analysis;
+using ConstraintTools.Queueing;
 using ConstraintTools.Yaml;
 using FsCheck;
 using FsCheck.Fluent;

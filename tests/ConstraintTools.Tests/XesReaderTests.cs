@@ -4,6 +4,7 @@ using System.IO.Compression;
 using System.Linq;
 using System.Text;
 using ConstraintTools.Logs;
+using ConstraintTools.Notation;
 
 namespace ConstraintTools.Tests;
 

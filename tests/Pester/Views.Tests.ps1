@@ -90,14 +90,14 @@ Describe 'Format views' {
     }
 
     It 'prints each <Header> of <Type> whole, as the Display helper gives it' -ForEach @(
-        @{ Type = 'SimulatedStage'; Header = 'Cycle'; View = 'Wide'; Value = { [ConstraintTools.Display]::WithHalfWidth([ConstraintTools.Display]::Duration($_.CycleTime), [ConstraintTools.Display]::Duration($_.CycleTimeHalfWidth)) } }
-        @{ Type = 'SimulatedStage'; Header = 'Wait'; Value = { [ConstraintTools.Display]::WithHalfWidth([ConstraintTools.Display]::Duration($_.WaitTime), [ConstraintTools.Display]::Duration($_.WaitTimeHalfWidth)) } }
-        @{ Type = 'SimulationSummary'; Header = 'Lead time'; Value = { [ConstraintTools.Display]::WithHalfWidth([ConstraintTools.Display]::Duration($_.LeadTime), [ConstraintTools.Display]::Duration($_.LeadTimeHalfWidth)) } }
-        @{ Type = 'SimulationSummary'; Header = 'p85'; Value = { [ConstraintTools.Display]::Duration($_.LeadTimeP85) } }
-        @{ Type = 'StageFlow'; Header = 'p85'; Value = { [ConstraintTools.Display]::Duration($_.TimeInStageP85) } }
-        @{ Type = 'StageFlow'; Header = 'Util'; Value = { [ConstraintTools.Display]::Percent($_.Utilization) } }
-        @{ Type = 'ConstraintReport'; Header = 'Done/wk'; View = 'Wide'; Value = { [ConstraintTools.Display]::Rate($_.ThroughputPerWeek) } }
-        @{ Type = 'StageMetrics'; Header = 'Util'; Value = { [ConstraintTools.Display]::Percent($_.Utilization) } }
+        @{ Type = 'SimulatedStage'; Header = 'Cycle'; View = 'Wide'; Value = { [ConstraintTools.Notation.Display]::WithHalfWidth([ConstraintTools.Notation.Display]::Duration($_.CycleTime), [ConstraintTools.Notation.Display]::Duration($_.CycleTimeHalfWidth)) } }
+        @{ Type = 'SimulatedStage'; Header = 'Wait'; Value = { [ConstraintTools.Notation.Display]::WithHalfWidth([ConstraintTools.Notation.Display]::Duration($_.WaitTime), [ConstraintTools.Notation.Display]::Duration($_.WaitTimeHalfWidth)) } }
+        @{ Type = 'SimulationSummary'; Header = 'Lead time'; Value = { [ConstraintTools.Notation.Display]::WithHalfWidth([ConstraintTools.Notation.Display]::Duration($_.LeadTime), [ConstraintTools.Notation.Display]::Duration($_.LeadTimeHalfWidth)) } }
+        @{ Type = 'SimulationSummary'; Header = 'p85'; Value = { [ConstraintTools.Notation.Display]::Duration($_.LeadTimeP85) } }
+        @{ Type = 'StageFlow'; Header = 'p85'; Value = { [ConstraintTools.Notation.Display]::Duration($_.TimeInStageP85) } }
+        @{ Type = 'StageFlow'; Header = 'Util'; Value = { [ConstraintTools.Notation.Display]::Percent($_.Utilization) } }
+        @{ Type = 'ConstraintReport'; Header = 'Done/wk'; View = 'Wide'; Value = { [ConstraintTools.Notation.Display]::Rate($_.ThroughputPerWeek) } }
+        @{ Type = 'StageMetrics'; Header = 'Util'; Value = { [ConstraintTools.Notation.Display]::Percent($_.Utilization) } }
     ) {
         $rows = @($Outputs[$Type])
         $show = if ($View) { { param($row) $row | Format-Table -View $View } } else { { param($row) $row } }

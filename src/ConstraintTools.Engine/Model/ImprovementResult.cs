@@ -1,4 +1,5 @@
 using System;
+using ConstraintTools.Queueing;
 
 namespace ConstraintTools
 {
@@ -51,7 +52,7 @@ namespace ConstraintTools
         /// changed: holding every report would hold a stage table per row, 20 GB for 14,000 stages tried one by one.
         /// </summary>
         public ConstraintReport? After => Baseline is Workflow workflow && Changed is WorkflowStage stage
-            ? Analysis.WorkflowAnalyzer.Analyze(Analysis.WhatIf.WithStage(workflow, ChangedIndex, stage))
+            ? Queueing.WorkflowAnalyzer.Analyze(Queueing.Improvement.WithStage(workflow, ChangedIndex, stage))
             : null;
 
         internal Workflow? Baseline { get; set; }

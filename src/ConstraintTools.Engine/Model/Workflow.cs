@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using ConstraintTools.Analysis;
+using ConstraintTools.Queueing;
 
 namespace ConstraintTools
 {

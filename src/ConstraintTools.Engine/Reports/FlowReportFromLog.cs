@@ -3,8 +3,10 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Xml;
-using ConstraintTools.Analysis;
-using Words = ConstraintTools.Analysis.Evidence;
+using ConstraintTools.Flow;
+using ConstraintTools.Notation;
+using ConstraintTools.Queueing;
+using Words = ConstraintTools.Queueing.Evidence;
 
 namespace ConstraintTools.Reports
 {

@@ -6,8 +6,11 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Xml;
-using ConstraintTools.Analysis;
+using ConstraintTools.Flow;
+using ConstraintTools.Notation;
+using ConstraintTools.Queueing;
 using ConstraintTools.Simulation;
+using ConstraintTools.Statistics;
 
 namespace ConstraintTools.Reports
 {
@@ -303,7 +306,7 @@ svg{max-width:100%;height:auto;font-size:12px}svg text{fill:#222}
         /// <summary>Each stage with 50 % more capacity, best first: the constraint's row shows the gain, the others that there is none.</summary>
         private static void Improvements(XmlWriter x, Workflow workflow, string label)
         {
-            var rows = WhatIf.LargestCapacityGains(workflow, 1.5, MaxImprovementRows);
+            var rows = Improvement.LargestCapacityGains(workflow, 1.5, MaxImprovementRows);
             if (rows.Count == 0) return;
             x.WriteElementString("h2", label + "What 50 % more capacity would do");
             x.WriteStartElement("table");
@@ -400,7 +403,7 @@ svg{max-width:100%;height:auto;font-size:12px}svg text{fill:#222}
                 return;
             }
             var sortedDays = finished.Select(f => f.Days).OrderBy(d => d).ToList();
-            var percentiles = new[] { 50, 85, 95 }.Select(p => (p, sortedDays[FlowMeasurement.NearestRankIndex(sortedDays.Count, p)])).ToList();
+            var percentiles = new[] { 50, 85, 95 }.Select(p => (p, sortedDays[NearestRank.Index(sortedDays.Count, p)])).ToList();
             long first = finished.Min(f => f.Done), last = finished.Max(f => f.Done);
             var maxDays = sortedDays[sortedDays.Count - 1];
             const int Left = 50, Height = 320, Plot = Height - 40;

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml;
+using ConstraintTools.Notation;
 
 namespace ConstraintTools.Reports
 {

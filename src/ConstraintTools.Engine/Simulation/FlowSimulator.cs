@@ -4,44 +4,13 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using ConstraintTools.Analysis;
+using ConstraintTools.Flow;
+using ConstraintTools.Notation;
+using ConstraintTools.Queueing;
+using ConstraintTools.Statistics;
 
 namespace ConstraintTools.Simulation
 {
-    /// <summary>What to simulate: how long, how much to leave out at the start, how many replications, which seed.</summary>
-    public sealed class SimulationOptions
-    {
-        public TimeSpan Duration { get; set; } = TimeSpan.FromDays(7 * 52);
-        public TimeSpan WarmUp { get; set; } = TimeSpan.FromDays(7 * 4);
-        public int Replications { get; set; } = 10;
-        public int Seed { get; set; } = 1;
-
-        /// <summary>When set, every replication records each stage's WIP this often.</summary>
-        public TimeSpan? SampleEvery { get; set; }
-
-        /// <summary>At most this many replications at once; null uses every core.</summary>
-        public int? MaxParallelism { get; set; }
-    }
-
-    /// <summary>The simulation's figures: one <see cref="SimulatedStage"/> per stage, the <see cref="SimulationSummary"/>, and WIP samples when asked for.</summary>
-    public sealed class SimulationResult
-    {
-        internal SimulationResult()
-        {
-        }
-
-        /// <summary>A result put back together from Invoke-FlowSimulation's output objects, to hand to a report.</summary>
-        public SimulationResult(IReadOnlyList<SimulatedStage> stages, SimulationSummary summary)
-        {
-            Stages = stages ?? throw new ArgumentNullException(nameof(stages));
-            Summary = summary ?? throw new ArgumentNullException(nameof(summary));
-        }
-
-        public IReadOnlyList<SimulatedStage> Stages { get; internal set; } = Array.Empty<SimulatedStage>();
-        public SimulationSummary Summary { get; internal set; } = new SimulationSummary();
-        public IReadOnlyList<WipSample> TimeSeries { get; internal set; } = Array.Empty<WipSample>();
-    }
-
     /// <summary>
     /// Discrete-event simulation of a workflow (SPEC section 5), replicated in parallel. Replication r
     /// draws from its own stream, a function of the seed and r only, so the result does not depend on
@@ -191,11 +160,11 @@ namespace ConstraintTools.Simulation
             {
                 var servers = model.Servers[s];
                 var limited = servers != int.MaxValue;
-                var utilization = limited ? Interval(results.Select(r => r.BusyArea[s] / (servers * hours))) : default;
-                var wait = Interval(results.Where(r => r.Departures[s] > 0).Select(r => r.WaitHours[s] / r.Departures[s]));
-                var cycle = Interval(results.Where(r => r.Departures[s] > 0).Select(r => r.CycleHours[s] / r.Departures[s]));
-                var throughput = Interval(results.Select(r => r.Departures[s] / weeks));
-                var wip = Interval(results.Select(r => r.WipArea[s] / hours));
+                var utilization = limited ? SampleStatistics.MeanWithHalfWidth(results.Select(r => r.BusyArea[s] / (servers * hours))) : default;
+                var wait = SampleStatistics.MeanWithHalfWidth(results.Where(r => r.Departures[s] > 0).Select(r => r.WaitHours[s] / r.Departures[s]));
+                var cycle = SampleStatistics.MeanWithHalfWidth(results.Where(r => r.Departures[s] > 0).Select(r => r.CycleHours[s] / r.Departures[s]));
+                var throughput = SampleStatistics.MeanWithHalfWidth(results.Select(r => r.Departures[s] / weeks));
+                var wip = SampleStatistics.MeanWithHalfWidth(results.Select(r => r.WipArea[s] / hours));
                 var capacity = model.Network.Capacity[s];
                 stages[s] = new SimulatedStage
                 {
@@ -229,9 +198,9 @@ namespace ConstraintTools.Simulation
 
             var leadTimes = results.SelectMany(r => r.LeadTimes).ToList();
             leadTimes.Sort();
-            var lead = Interval(results.Where(r => r.LeadTimes.Count > 0).Select(r => r.LeadTimes.Average()));
-            var systemThroughput = Interval(results.Select(r => r.LeadTimes.Count / weeks));
-            var systemWip = Interval(results.Select(r => r.WipArea.Sum() / hours));
+            var lead = SampleStatistics.MeanWithHalfWidth(results.Where(r => r.LeadTimes.Count > 0).Select(r => r.LeadTimes.Average()));
+            var systemThroughput = SampleStatistics.MeanWithHalfWidth(results.Select(r => r.LeadTimes.Count / weeks));
+            var systemWip = SampleStatistics.MeanWithHalfWidth(results.Select(r => r.WipArea.Sum() / hours));
             var summary = new SimulationSummary
             {
                 Workflow = workflow.Name,
@@ -270,18 +239,8 @@ namespace ConstraintTools.Simulation
         private static TimeSpan? Percentile(List<double> sorted, int percent)
         {
             if (sorted.Count == 0) return null;
-            return Quantity.HoursToTimeSpan(sorted[FlowMeasurement.NearestRankIndex(sorted.Count, percent)]);
+            return Quantity.HoursToTimeSpan(sorted[NearestRank.Index(sorted.Count, percent)]);
         }
 
-        /// <summary>The mean of the replications' values and the 95 % half-width t(0.975, R−1)·s/√R.</summary>
-        internal static (double? Mean, double? HalfWidth) Interval(IEnumerable<double> values)
-        {
-            var list = values.ToList();
-            if (list.Count == 0) return (null, null);
-            var mean = list.Average();
-            if (list.Count == 1) return (mean, null);
-            var variance = list.Sum(v => (v - mean) * (v - mean)) / (list.Count - 1);
-            return (mean, StudentT.Quantile975(list.Count - 1) * Math.Sqrt(variance / list.Count));
-        }
     }
 }

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
-using ConstraintTools.Analysis;
+using ConstraintTools.Notation;
+using ConstraintTools.Queueing;
+using ConstraintTools.Reports;
 
 namespace ConstraintTools.Simulation
 {
