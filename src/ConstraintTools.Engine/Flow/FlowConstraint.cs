@@ -4,7 +4,7 @@ using System.Linq;
 using System.Threading;
 using ConstraintTools.Notation;
 using ConstraintTools.Queueing;
-using static ConstraintTools.Queueing.Evidence;
+using static ConstraintTools.Notation.Display;
 
 namespace ConstraintTools.Flow
 {
@@ -226,7 +226,7 @@ namespace ConstraintTools.Flow
             {
                 report.Verdict = ConstraintVerdict.UnmeasuredTime;
                 report.Basis = ConstraintBasis.Unmeasured;
-                lines.Add($"The time goes to waits outside the measured stages: {Percent(unmeasuredShare)} of the finished items' lead time is spent in statuses mapped to no stage: {Shares(unmeasured)}.");
+                lines.Add($"The time goes to waits outside the measured stages: {PercentInText(unmeasuredShare)} of the finished items' lead time is spent in statuses mapped to no stage: {Shares(unmeasured)}.");
                 if (unmeasuredShare >= 0.5) score++;
                 if (top is null || top.Load < Slack) score++;
                 if (top is not null) AddMostLoaded(report, top, lines, "No stage constrains the flow: the most loaded is");
@@ -254,7 +254,7 @@ namespace ConstraintTools.Flow
                 else if (top.Load >= NearlyConstraining)
                 {
                     score--;
-                    lines.Add($"But {top.Stage} at {Percent(top.Load!.Value)} is close to constraining: a little more demand, or a load measured a little low, makes it the constraint.");
+                    lines.Add($"But {top.Stage} at {PercentInText(top.Load!.Value)} is close to constraining: a little more demand, or a load measured a little low, makes it the constraint.");
                 }
                 if (judged.All(l => l.Visits >= ManyVisits)) score++;
                 else if (judged.Any(l => l.Visits < FewVisits)) score--;
@@ -275,15 +275,15 @@ namespace ConstraintTools.Flow
             foreach (var few in loads.Where(l => l.Visits > 0 && l.Visits < MinVisits))
                 lines.Add($"{few.Stage} had only {Plural(few.Visits, "visit")} end in the window: too few to judge it{(few.IsGrowing ? $", though its WIP rose ({Thirds(few)} items on average in each third)" : "")}.");
             foreach (var filling in loads.Where(IsFilling))
-                lines.Add($"The WIP of {filling.Stage} rose ({Thirds(filling)} items on average in each third) while it was busy {Percent(filling.Load!.Value)} of the time: it was filling, its work held in parallel rather than waiting.");
+                lines.Add($"The WIP of {filling.Stage} rose ({Thirds(filling)} items on average in each third) while it was busy {PercentInText(filling.Load!.Value)} of the time: it was filling, its work held in parallel rather than waiting.");
             if (report.Verdict != ConstraintVerdict.UnmeasuredTime && unmeasured.Count > 0 && unmeasuredShare > 0)
             {
                 if (unmeasuredShare >= LargeUnmeasuredShare)
                 {
                     score--;
-                    lines.Add($"{Percent(unmeasuredShare)} of the lead time is spent in statuses mapped to no stage ({Shares(unmeasured)}): the constraint may hide where nobody measures.");
+                    lines.Add($"{PercentInText(unmeasuredShare)} of the lead time is spent in statuses mapped to no stage ({Shares(unmeasured)}): the constraint may hide where nobody measures.");
                 }
-                else lines.Add($"Time in statuses mapped to no stage is unmeasured: {Percent(unmeasuredShare)} of the lead time ({Shares(unmeasured)}).");
+                else lines.Add($"Time in statuses mapped to no stage is unmeasured: {PercentInText(unmeasuredShare)} of the lead time ({Shares(unmeasured)}).");
             }
 
             report.Confidence = score >= 2 ? ConstraintConfidence.High : score >= 0 ? ConstraintConfidence.Medium : ConstraintConfidence.Low;
@@ -306,8 +306,8 @@ namespace ConstraintTools.Flow
             report.Basis = !byLoad ? ConstraintBasis.Queue : constraint.ServersEstimated ? ConstraintBasis.Throughput : ConstraintBasis.Utilization;
 
             lines.Add(byLoad
-                ? $"{constraint.Stage} is the constraint: busy {Percent(constraint.Load!.Value)} of the time, {LoadBasis(constraint)}; the most loaded of {Plural(judged.Count, "stage")} with {MinVisits} visits or more."
-                : $"{constraint.Stage} is the constraint: its WIP rose through the window ({Thirds(constraint)} items on average in each third) while no stage is busy {Percent(Constraining)} of the time{(constraint.Load is double load ? $" ({constraint.Stage} {Percent(load)})" : "")}.");
+                ? $"{constraint.Stage} is the constraint: busy {PercentInText(constraint.Load!.Value)} of the time, {LoadBasis(constraint)}; the most loaded of {Plural(judged.Count, "stage")} with {MinVisits} visits or more."
+                : $"{constraint.Stage} is the constraint: its WIP rose through the window ({Thirds(constraint)} items on average in each third) while no stage is busy {PercentInText(Constraining)} of the time{(constraint.Load is double load ? $" ({constraint.Stage} {PercentInText(load)})" : "")}.");
             if (constraint.Load >= Saturated) score++;
 
             var runnerUp = judged.FirstOrDefault(l => l.Stage != constraint.Stage);
@@ -319,8 +319,8 @@ namespace ConstraintTools.Flow
                 if (margin >= ClearMargin) score++;
                 else if (margin < CloseMargin) score--;
                 lines.Add(margin < CloseMargin
-                    ? $"{runnerUp.Stage} is nearly as loaded ({Percent(runnerUp.Load.Value)}): the constraint may move between them."
-                    : $"The next most loaded stage is {runnerUp.Stage} at {Percent(runnerUp.Load.Value)}.");
+                    ? $"{runnerUp.Stage} is nearly as loaded ({PercentInText(runnerUp.Load.Value)}): the constraint may move between them."
+                    : $"The next most loaded stage is {runnerUp.Stage} at {PercentInText(runnerUp.Load.Value)}.");
             }
 
             var longestQueue = report.Stages.Where(s => s.QueueWip > 0).OrderByDescending(s => s.QueueWip!.Value).FirstOrDefault();
@@ -352,7 +352,7 @@ namespace ConstraintTools.Flow
         {
             report.NextConstraint = top.Stage;
             report.NextUtilization = top.Load;
-            lines.Add($"{lead} {top.Stage}, busy {Percent(top.Load!.Value)} of the time, {LoadBasis(top)}.");
+            lines.Add($"{lead} {top.Stage}, busy {PercentInText(top.Load!.Value)} of the time, {LoadBasis(top)}.");
         }
 
         private static string LoadBasis(StageLoad load) => load.ServersEstimated
@@ -362,6 +362,6 @@ namespace ConstraintTools.Flow
         private static string Thirds(StageLoad load) => string.Join(", ", load.WipByThird.Select(Number));
 
         private static string Shares(List<(string Status, double Share)> unmeasured) =>
-            string.Join(", ", unmeasured.Take(3).Select(u => $"{Display.Excerpt(u.Status)} {Percent(u.Share)}")) + (unmeasured.Count > 3 ? $" and {unmeasured.Count - 3} more" : "");
+            string.Join(", ", unmeasured.Take(3).Select(u => $"{Display.Excerpt(u.Status)} {PercentInText(u.Share)}")) + (unmeasured.Count > 3 ? $" and {unmeasured.Count - 3} more" : "");
     }
 }

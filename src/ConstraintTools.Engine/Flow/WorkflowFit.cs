@@ -5,7 +5,7 @@ using System.Threading;
 using ConstraintTools.Notation;
 using ConstraintTools.Queueing;
 using ConstraintTools.Statistics;
-using static ConstraintTools.Queueing.Evidence;
+using static ConstraintTools.Notation.Display;
 
 namespace ConstraintTools.Flow
 {
@@ -283,7 +283,7 @@ namespace ConstraintTools.Flow
             var most = 0;
             for (var s = 1; s < entries.Length; s++) if (entries[s] > entries[most]) most = s;
             if (entries[most] < entered)
-                said.Add($"{Percent(1 - (double)entries[most] / entered)} of the items started in the window entered at another stage than {template.Stages[most].Name}; the model sends all work to {template.Stages[most].Name}.");
+                said.Add($"{PercentInText(1 - (double)entries[most] / entered)} of the items started in the window entered at another stage than {template.Stages[most].Name}; the model sends all work to {template.Stages[most].Name}.");
             return most == 0 ? null : template.Stages[most].Name;
         }
 

@@ -37,7 +37,16 @@ namespace ConstraintTools.Notation
         private static readonly TimeSpan MinutesShowIt = TimeSpan.FromSeconds(3);
 
         /// <summary>A rate or count with as many decimals as it needs: 12, 9.14, 0.47.</summary>
-        public static string Rate(double value) => Queueing.Evidence.Number(value);
+        public static string Rate(double value) => Number(value);
+
+        /// <summary>A number as sentences write it: whole from 100 up, else at most two decimals (9.14, 0.4, 12).</summary>
+        public static string Number(double value) => value.ToString(value >= 100 ? "0" : "0.##", CultureInfo.InvariantCulture);
+
+        /// <summary>A fraction as sentences write it, at most one decimal: 0.3 → 30%, 0.875 → 87.5% (tables use <see cref="Percent"/>).</summary>
+        public static string PercentInText(double fraction) => (fraction * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+
+        /// <summary>"1 server", "2 servers".</summary>
+        public static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
         /// <summary>A change with its sign: +1.56, -0.2, or 0 when it rounds to nothing.</summary>
         public static string SignedRate(double value)
@@ -50,7 +59,7 @@ namespace ConstraintTools.Notation
         public static string WithHalfWidth(string value, string? halfWidth) =>
             string.IsNullOrEmpty(halfWidth) || string.IsNullOrEmpty(value) ? value : value + " ±" + halfWidth;
 
-        /// <summary>A fraction as a percentage, e.g. 0.853 → 85.3%.</summary>
+        /// <summary>A fraction as a table prints it, one decimal always so that a column aligns: 0.853 → 85.3%, 0.3 → 30.0%.</summary>
         public static string Percent(double? fraction) =>
             fraction is double value ? (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "";
 

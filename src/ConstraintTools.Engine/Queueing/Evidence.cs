@@ -4,6 +4,8 @@ using System.Globalization;
 using System.Linq;
 using ConstraintTools.Notation;
 
+using static ConstraintTools.Notation.Display;
+
 namespace ConstraintTools.Queueing
 {
     /// <summary>Writes the constraint report's evidence: short sentences a person reads.</summary>
@@ -36,8 +38,8 @@ namespace ConstraintTools.Queueing
             {
                 var stage = stages[c];
                 lines.Add(stage.IsStable
-                    ? $"{stage.Stage} is the constraint: {Percent(stage.Utilization!.Value)} utilized, the highest of {MeasuredCount(solution)} measured stages."
-                    : $"{stage.Stage} is the constraint: demand asks {Percent(stage.Utilization!.Value)} of its capacity ({Number(stage.ArrivalRatePerWeek)} of {Number(stage.CapacityPerWeek!.Value)} items/week).");
+                    ? $"{stage.Stage} is the constraint: {PercentInText(stage.Utilization!.Value)} utilized, the highest of {MeasuredCount(solution)} measured stages."
+                    : $"{stage.Stage} is the constraint: demand asks {PercentInText(stage.Utilization!.Value)} of its capacity ({Number(stage.ArrivalRatePerWeek)} of {Number(stage.CapacityPerWeek!.Value)} items/week).");
                 var ceiling = report.ThroughputCeilingPerWeek!.Value;
                 lines.Add(report.DemandPerWeek <= report.ThroughputPerWeek
                     ? $"Demand of {Number(report.DemandPerWeek)} items/week is met; {stage.Stage} caps throughput at {Number(ceiling)} items/week."
@@ -64,25 +66,25 @@ namespace ConstraintTools.Queueing
             }
 
             AddFirst(lines, stages.Where(s => s.Utilization >= 1 && s.IsStable).OrderByDescending(s => s.Utilization).ToList(),
-                held => $"{held.Stage} would need {Percent(held.Utilization!.Value)} of its capacity at full demand, but the stages before it let through only {Number(held.ThroughputPerWeek)} items/week ({Percent(held.BusyFraction!.Value)} busy): it overloads as soon as they are relieved.",
+                held => $"{held.Stage} would need {PercentInText(held.Utilization!.Value)} of its capacity at full demand, but the stages before it let through only {Number(held.ThroughputPerWeek)} items/week ({PercentInText(held.BusyFraction!.Value)} busy): it overloads as soon as they are relieved.",
                 rest => $"Also held back, and overloading as soon as the stages before them are relieved: {More(rest)}.");
 
             if (constraint is int bottleneck)
             {
                 var idle = DownstreamOf(network, bottleneck)
                     .Where(i => IsIdle(stages[i]))
-                    .Select(i => $"{stages[i].Stage} ({Percent(stages[i].BusyFraction!.Value)} busy)")
+                    .Select(i => $"{stages[i].Stage} ({PercentInText(stages[i].BusyFraction!.Value)} busy)")
                     .ToList();
                 if (idle.Count > 0)
                     lines.Add($"Downstream of {stages[bottleneck].Stage}, {Join(idle)} {(idle.Count == 1 ? "sits idle much of the time: speeding it up" : "sit idle much of the time: speeding them up")} adds no throughput.");
             }
 
             if (constraint is int c4 && next is int n)
-                lines.Add($"Elevating {stages[c4].Stage} by a factor of {Number(report.RelocationFactor!.Value)} moves the constraint to {stages[n].Stage} (offered load {Percent(stages[n].Utilization!.Value)} now).");
+                lines.Add($"Elevating {stages[c4].Stage} by a factor of {Number(report.RelocationFactor!.Value)} moves the constraint to {stages[n].Stage} (offered load {PercentInText(stages[n].Utilization!.Value)} now).");
 
             for (var i = 0; i < network.Count; i++)
                 if (DominantCadenceShareOf(stages[i], network.Workflow.Stages[i], report.LeadTime) is double share)
-                    lines.Add($"{stages[i].Stage} releases work every {Duration(network.CadenceWeeks[i])}, so items wait {Duration(network.CadenceWeeks[i] / 2)} there on average: {Percent(share)} of the lead time.");
+                    lines.Add($"{stages[i].Stage} releases work every {Duration(network.CadenceWeeks[i])}, so items wait {Duration(network.CadenceWeeks[i] / 2)} there on average: {PercentInText(share)} of the lead time.");
 
             var unmeasured = report.UnmeasuredStages;
             if (unmeasured.Count > 0)
@@ -144,12 +146,6 @@ namespace ConstraintTools.Queueing
                 return string.Join(", ", items.Take(MostNamed - 1)) + $" and {items.Count - MostNamed + 1} more";
             return string.Join(", ", items.Take(items.Count - 1)) + " and " + items[items.Count - 1];
         }
-
-        internal static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
-
-        internal static string Number(double value) => value.ToString(value >= 100 ? "0" : "0.##", CultureInfo.InvariantCulture);
-
-        internal static string Percent(double fraction) => (fraction * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
         private static string Duration(double weeks) =>
             weeks >= 2 ? Number(weeks) + " weeks"

@@ -123,14 +123,14 @@ namespace ConstraintTools.Queueing
             string verdict;
             if (gain > Negligible)
             {
-                verdict = $"Throughput rises {Evidence.Number(gain * 100)}% to {Evidence.Number(after.ThroughputPerWeek)} items/week";
+                verdict = $"Throughput rises {Display.Number(gain * 100)}% to {Display.Number(after.ThroughputPerWeek)} items/week";
                 verdict += after.Constraint != before.Constraint
                     ? $"; the constraint moves from {before.Constraint} to {after.Constraint}"
                     : $"; {after.Constraint} is still the constraint";
             }
             else if (gain < -Negligible)
             {
-                verdict = $"Throughput falls {Evidence.Number(-gain * 100)}% to {Evidence.Number(after.ThroughputPerWeek)} items/week; the constraint is now {after.Constraint}";
+                verdict = $"Throughput falls {Display.Number(-gain * 100)}% to {Display.Number(after.ThroughputPerWeek)} items/week; the constraint is now {after.Constraint}";
             }
             else if (before.Constraint is null)
             {
@@ -142,7 +142,7 @@ namespace ConstraintTools.Queueing
             }
             else
             {
-                verdict = $"No throughput gain: demand ({Evidence.Number(before.DemandPerWeek)} items/week) already sets throughput";
+                verdict = $"No throughput gain: demand ({Display.Number(before.DemandPerWeek)} items/week) already sets throughput";
             }
             return verdict + Consequence(before, after) + ".";
         }
@@ -155,7 +155,7 @@ namespace ConstraintTools.Queueing
                 .OrderByDescending(x => x.delta)
                 .First();
             if (worst.delta > Negligible)
-                return $"; WIP in front of {worst.stage} grows {Evidence.Number(worst.delta)} items/week faster";
+                return $"; WIP in front of {worst.stage} grows {Display.Number(worst.delta)} items/week faster";
             if (before.LeadTime is TimeSpan was && after.LeadTime is TimeSpan now)
             {
                 if (Math.Abs(now.Ticks - was.Ticks) <= Negligible * was.Ticks) return "; lead time stays " + Display.Duration(now);

@@ -103,7 +103,7 @@ namespace ConstraintTools.Queueing
         }
 
         private static double Weeks(TimeSpan span) => span.TotalHours / Quantity.HoursPerCalendarWeek;
-        private static string N(double value) => Evidence.Number(value);
-        private static string P(double fraction) => Evidence.Percent(fraction);
+        private static string N(double value) => Display.Number(value);
+        private static string P(double fraction) => Display.PercentInText(fraction);
     }
 }

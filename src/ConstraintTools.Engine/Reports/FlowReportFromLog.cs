@@ -6,7 +6,6 @@ using System.Xml;
 using ConstraintTools.Flow;
 using ConstraintTools.Notation;
 using ConstraintTools.Queueing;
-using Words = ConstraintTools.Queueing.Evidence;
 
 namespace ConstraintTools.Reports
 {
@@ -50,16 +49,16 @@ namespace ConstraintTools.Reports
                     x.WriteEndElement();
                     x.WriteString(found.Basis == ConstraintBasis.Queue
                         ? ": its WIP rose through the window, while no stage is loaded enough to constrain"
-                        : $": busy {Words.Percent(found.Utilization!.Value)} of the time, {BasisWords(found.Basis)}");
+                        : $": busy {Display.PercentInText(found.Utilization!.Value)} of the time, {BasisWords(found.Basis)}");
                     break;
                 case ConstraintVerdict.Demand:
                     x.WriteString(found.StillFilling
                         ? "From the log, no stage is seen to constrain the flow yet: the stages were still filling, and more arrived than finished. The most loaded stage"
                         : "From the log, no stage constrains the flow: it is limited by demand. The most loaded stage");
-                    x.WriteString($" is {found.NextConstraint}, busy {Words.Percent(found.NextUtilization!.Value)} of the time");
+                    x.WriteString($" is {found.NextConstraint}, busy {Display.PercentInText(found.NextUtilization!.Value)} of the time");
                     break;
                 case ConstraintVerdict.UnmeasuredTime:
-                    x.WriteString($"From the log, the time goes to waits outside the measured stages: {Words.Percent(found.UnmeasuredShare ?? 0)} of the finished items' lead time is in statuses mapped to no stage, most in {Display.Excerpt(found.UnmappedStatuses.FirstOrDefault())}");
+                    x.WriteString($"From the log, the time goes to waits outside the measured stages: {Display.PercentInText(found.UnmeasuredShare ?? 0)} of the finished items' lead time is in statuses mapped to no stage, most in {Display.Excerpt(found.UnmappedStatuses.FirstOrDefault())}");
                     break;
                 default:
                     x.WriteString("From the log, there is too little to say what limits the flow");
@@ -85,11 +84,11 @@ namespace ConstraintTools.Reports
             Row(x, "Lead time p85", Display.Duration(summary.LeadTimeP85), summary.LeadTimeP85?.TotalHours);
             Row(x, "Lead time p95", Display.Duration(summary.LeadTimeP95), summary.LeadTimeP95?.TotalHours);
             Row(x, "Lead time mean", Display.Duration(summary.LeadTime), summary.LeadTime?.TotalHours);
-            if (summary.FlowEfficiency is double efficiency) Row(x, "Flow efficiency", Words.Percent(efficiency), efficiency);
+            if (summary.FlowEfficiency is double efficiency) Row(x, "Flow efficiency", Display.PercentInText(efficiency), efficiency);
             if (found.UnmeasuredShare is double unmeasured && found.UnmappedStatuses.Count > 0)
-                Row(x, "Time in unmapped statuses", $"{Words.Percent(unmeasured)} ({Display.Names(found.UnmappedStatuses.Select(Display.Excerpt).ToList())})", unmeasured);
+                Row(x, "Time in unmapped statuses", $"{Display.PercentInText(unmeasured)} ({Display.Names(found.UnmappedStatuses.Select(Display.Excerpt).ToList())})", unmeasured);
             if (found.NextConstraint is string next && found.NextUtilization is double nextLoad)
-                Row(x, found.Verdict == ConstraintVerdict.Stage ? "Next constraint" : "Most loaded stage", $"{next} ({Words.Percent(nextLoad)})", nextLoad);
+                Row(x, found.Verdict == ConstraintVerdict.Stage ? "Next constraint" : "Most loaded stage", $"{next} ({Display.PercentInText(nextLoad)})", nextLoad);
             x.WriteEndElement();
         }
 
@@ -123,12 +122,12 @@ namespace ConstraintTools.Reports
                 x.WriteElementString("td", stage.ThroughputPerWeek is double t ? Display.Rate(t) : "");
                 x.WriteElementString("td", stage.QueueWip is double queue ? Display.Rate(queue) : "");
                 x.WriteElementString("td", stage.ActiveWip is double active ? Display.Rate(active) : "");
-                x.WriteElementString("td", load.Load is double busy ? Words.Percent(busy) : load.Visits > 0 ? "too few visits" : "");
+                x.WriteElementString("td", load.Load is double busy ? Display.PercentInText(busy) : load.Visits > 0 ? "too few visits" : "");
                 x.WriteElementString("td", load.Servers is int servers ? (load.ServersEstimated ? "~" : "") + servers.ToString(CultureInfo.InvariantCulture) : "");
                 x.WriteElementString("td", Display.Duration(stage.WaitTime));
                 x.WriteElementString("td", Display.Duration(stage.ActiveTime));
                 x.WriteElementString("td", string.Join(" · ", new[] { stage.TimeInStageP50, stage.TimeInStageP85, stage.TimeInStageP95 }.Select(Display.Duration)));
-                x.WriteElementString("td", load.LeadTimeShare is double share ? Words.Percent(share) : "");
+                x.WriteElementString("td", load.LeadTimeShare is double share ? Display.PercentInText(share) : "");
                 x.WriteElementString("td", string.Join(", ", load.WipByThird.Select(Display.Rate)) + (load.IsGrowing ? " rising" : ""));
                 x.WriteEndElement();
             }
@@ -144,8 +143,8 @@ namespace ConstraintTools.Reports
             found.Verdict == ConstraintVerdict.Stage && load.Stage == found.Constraint,
             load.Load is null,
             load.Load is double busy
-                ? $"{Words.Percent(busy)} · {(load.ServersEstimated ? "~" : "")}{load.Servers} server{(load.Servers == 1 ? "" : "s")}"
-                : $"{Words.Plural(load.Visits, "visit")}: too few",
+                ? $"{Display.PercentInText(busy)} · {(load.ServersEstimated ? "~" : "")}{load.Servers} server{(load.Servers == 1 ? "" : "s")}"
+                : $"{Display.Plural(load.Visits, "visit")}: too few",
             load.IsGrowing ? "WIP rising" : null,
             (load.Load is double l ? new[] { ("data-load", R(l)) } : Array.Empty<(string, string)>())
                 .Append(("data-visits", load.Visits.ToString(CultureInfo.InvariantCulture))).ToArray())).ToList();
@@ -171,7 +170,7 @@ namespace ConstraintTools.Reports
                 x.WriteElementString("td", window.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 x.WriteElementString("td", window.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 x.WriteElementString("td", VerdictWords(window.Verdict, window.Constraint));
-                x.WriteElementString("td", window.Load is double load ? Words.Percent(load) : "");
+                x.WriteElementString("td", window.Load is double load ? Display.PercentInText(load) : "");
                 x.WriteElementString("td", window.Report.Basis.ToString());
                 x.WriteElementString("td", window.Confidence.ToString());
                 x.WriteElementString("td", window.ThroughputPerWeek is double t ? Display.Rate(t) : "");
