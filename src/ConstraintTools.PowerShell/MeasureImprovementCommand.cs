@@ -52,7 +52,7 @@ namespace ConstraintTools.PowerShell
             if (bound.ContainsKey(nameof(Availability)) && !(Availability > 0 && Availability <= 1))
                 Fail("-Availability must be above 0 and at most 1 (a share of working time).", "InvalidAvailability", Availability);
             if (ServiceTime != null && !(Quantity.TryParseDurationHours(ServiceTime, WorkCalendar.Default, out var hours) && hours > 0))
-                Fail($"-ServiceTime '{Display.Excerpt(ServiceTime)}' is not a positive duration; write 30m, 4h, 1.5d, 2w or a number of hours.", "InvalidServiceTime", ServiceTime);
+                Fail($"-ServiceTime '{Display.Excerpt(ServiceTime)}' is not a positive duration; {Hints.Duration}.", "InvalidServiceTime", ServiceTime);
             change = new StageChange
             {
                 CapacityFactor = bound.ContainsKey(nameof(CapacityFactor)) ? CapacityFactor : null,

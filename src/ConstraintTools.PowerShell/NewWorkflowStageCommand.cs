@@ -195,7 +195,7 @@ namespace ConstraintTools.PowerShell
             if (Quantity.TryParseDurationHours(cell, calendar, out var hours)) return hours;
             // A [TimeSpan] arrives as its text, 01:30:00; it is that many hours of work.
             if (TimeSpan.TryParse(cell, System.Globalization.CultureInfo.InvariantCulture, out var span)) return span.TotalHours;
-            Problem(parameter, cell, "is not a duration; write 30m, 4h, 1.5d, 2w, a TimeSpan or a number of hours");
+            Problem(parameter, cell, "is not a duration; " + Hints.DurationOrTimeSpan);
             return null;
         }
 
@@ -203,7 +203,7 @@ namespace ConstraintTools.PowerShell
         {
             if (!Given(cell)) return null;
             if (Quantity.TryParseRatePerWeek(cell!.Trim(), out var perWeek)) return perWeek;
-            Problem(parameter, cell, "is not a rate; write N/hour, N/day, N/week, N/month or a number per week");
+            Problem(parameter, cell, "is not a rate; " + Hints.Rate);
             return null;
         }
 
@@ -211,7 +211,7 @@ namespace ConstraintTools.PowerShell
         {
             if (!Given(Calendar)) return null;
             if (WorkCalendar.TryParse(Calendar, out var calendar)) return calendar;
-            Problem(nameof(Calendar), Calendar, "is not a calendar; write hours per day x days per week, e.g. 24x7 or 8x5");
+            Problem(nameof(Calendar), Calendar, "is not a calendar; " + Hints.Calendar);
             return null;
         }
 
@@ -221,7 +221,7 @@ namespace ConstraintTools.PowerShell
             if (!Given(Cadence)) return null;
             if (Quantity.TryParseDurationHours(Cadence, WorkCalendar.AllHours, out var hours)) return Quantity.HoursToTimeSpan(hours);
             if (TimeSpan.TryParse(Cadence, CultureInfo.InvariantCulture, out var period)) return period;
-            Problem(nameof(Cadence), Cadence, "is not a duration; write a calendar period such as 2w, 10d or 36h");
+            Problem(nameof(Cadence), Cadence, "is not a duration; " + Hints.CalendarPeriod);
             return null;
         }
 

@@ -22,7 +22,7 @@ namespace ConstraintTools.PowerShell
             {
                 if (Quantity.TryParseDurationHours(text, WorkCalendar.AllHours, out var hours)) return Quantity.HoursToTimeSpan(hours);
                 if (TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var span)) return span;
-                throw new ArgumentTransformationMetadataException(Quantity.DurationRefusal(text, "write 30m, 4h, 1.5d, 2w, 2h15m, a TimeSpan or a number of hours") + ".");
+                throw new ArgumentTransformationMetadataException(Quantity.DurationRefusal(text, Hints.DurationParameter) + ".");
             }
             if (value is decimal days)
                 return Quantity.HoursToTimeSpan((double)days * 24);
@@ -60,7 +60,7 @@ namespace ConstraintTools.PowerShell
             if (value is string text)
             {
                 if (Quantity.TryParseRatePerWeek(text, out var perWeek)) return perWeek;
-                throw new ArgumentTransformationMetadataException(Quantity.RateRefusal(text, "write N/hour, N/day, N/week, N/month or a number per week") + ".");
+                throw new ArgumentTransformationMetadataException(Quantity.RateRefusal(text, Hints.Rate) + ".");
             }
             return value;
         }

@@ -251,7 +251,7 @@ namespace ConstraintTools.Yaml
         {
             var text = Text(node, path);
             if (!Quantity.TryParseDurationHours(text, calendar, out var hours))
-                throw Problem(node, Quantity.DurationRefusal(text, "write 30m, 4h, 1.5d, 2w or a number of hours"), path);
+                throw Problem(node, Quantity.DurationRefusal(text, Hints.Duration), path);
             return hours;
         }
 
@@ -259,7 +259,7 @@ namespace ConstraintTools.Yaml
         {
             var text = Text(node, path);
             if (!Quantity.TryParseRatePerWeek(text, out var perWeek))
-                throw Problem(node, Quantity.RateRefusal(text, "write N/hour, N/day, N/week, N/month or a number per week"), path);
+                throw Problem(node, Quantity.RateRefusal(text, Hints.Rate), path);
             return perWeek;
         }
 

@@ -30,7 +30,7 @@ namespace ConstraintTools
             if (ServiceTime != null)
             {
                 if (!Quantity.TryParseDurationHours(ServiceTime, stage.Calendar ?? workflowCalendar, out var hours) || !(hours > 0))
-                    throw new WorkflowException($"'{Display.Excerpt(ServiceTime)}' is not a positive duration; write 30m, 4h, 1.5d, 2w or a number of hours");
+                    throw new WorkflowException($"'{Display.Excerpt(ServiceTime)}' is not a positive duration; {Hints.Duration}");
                 serviceHours = hours;
             }
             if (CapacityFactor is double factor && !(factor > 0 && !double.IsInfinity(factor)))
