@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Writes the flow report of every example and a screenshot of each into docs/ (README: "Reports").
+# Writes the flow report of every example and a screenshot of each into docs/ (docs/walkthroughs.md: "Reports").
 # Needs Chromium (Debian: apt-get install chromium). Run from anywhere: docs/screenshots.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
