@@ -39,7 +39,7 @@ namespace ConstraintTools.Logs
         /// <summary>
         /// Reads one log file, or a named pipe. <paramref name="progress"/>, when given, is called now and then
         /// with the bytes read so far and the file's length (-1 for a pipe, which states none). Throws
-        /// <see cref="WorkflowException"/> when the columns cannot be found and <see cref="IOException"/> when
+        /// <see cref="InputException"/> when the columns cannot be found and <see cref="IOException"/> when
         /// the file cannot be read or shrinks while it is read. <paramref name="columnsFound"/>, when given, is
         /// told the columns as soon as they are found (again when JSON lines change their properties), so that
         /// what was detected can be said before a long read ends.
@@ -70,7 +70,7 @@ namespace ConstraintTools.Logs
             {
                 // A plain document's size is known before it is read: one too long is refused before any work.
                 if (!XesReader.IsGzip(head) && length > maxXesChars)
-                    throw new WorkflowException(string.Format(CultureInfo.InvariantCulture,
+                    throw new InputException(string.Format(CultureInfo.InvariantCulture,
                         "the file is {0:N0} bytes, more than the {1:N0} characters an XES log may hold; split the log", length, maxXesChars), file: path);
                 XesReader.Read(stream, XesReader.IsGzip(head), length, path, options, builder, progress, found, maxXesChars);
             }
@@ -126,17 +126,17 @@ namespace ConstraintTools.Logs
             }
             catch (CsvMissingHeadersException)
             {
-                throw new WorkflowException("the file is empty; a log needs a header row naming its columns", file: path);
+                throw new InputException("the file is empty; a log needs a header row naming its columns", file: path);
             }
             catch (CsvRecordTooLargeException ex)
             {
-                throw new WorkflowException(
+                throw new InputException(
                     string.Format(CultureInfo.InvariantCulture, "the record that starts on this line is longer than 16 MB ({0:N0} characters), the most a log record may hold; a quote that is never closed makes the rest of the file one record", MaxRecordChars),
                     file: path, line: (int)Math.Min(int.MaxValue, next), inner: ex);
             }
             catch (Exception ex) when (ex.GetType().Namespace == typeof(CsvDataReader).Namespace)
             {
-                throw new WorkflowException($"the CSV is malformed near line {next}: {ex.Message}", file: path, line: (int)Math.Min(int.MaxValue, next), inner: ex);
+                throw new InputException($"the CSV is malformed near line {next}: {ex.Message}", file: path, line: (int)Math.Min(int.MaxValue, next), inner: ex);
             }
         }
 
@@ -248,7 +248,7 @@ namespace ConstraintTools.Logs
                         columns = WorkItemLogColumns.Resolve(lastNames, options, WorkItemLogColumns.FormOf(options.Format), path, wideAllowed: false);
                         found(columns);
                     }
-                    catch (WorkflowException ex)
+                    catch (InputException ex)
                     {
                         columns = null;
                         builder.Skip($"{where}: {ex.Reason}");

@@ -74,22 +74,22 @@ namespace ConstraintTools.Logs
                         nextProgress = stream.BytesRead + (1L << 20);
                     }
                 }
-                if (!reader.SawLog) throw new WorkflowException("the file is XML but not an XES log: it has no <log> element", file: path);
+                if (!reader.SawLog) throw new InputException("the file is XML but not an XES log: it has no <log> element", file: path);
             }
             catch (ValueTooLongException)
             {
-                throw new WorkflowException(
+                throw new InputException(
                     string.Format(CultureInfo.InvariantCulture, "a value (an attribute, or text between tags) is longer than {0:N0} characters, the most an XES value may hold; refused rather than held in memory", maxValueChars),
                     file: path, line: lines.LineNumber);
             }
             catch (XmlException ex) when (ex.Message.IndexOf("DTD", StringComparison.OrdinalIgnoreCase) >= 0)
             {
-                throw new WorkflowException("the document has a DTD (<!DOCTYPE …>), which is refused: a DTD's entities can make a small file expand without end, and XES needs none; remove it",
+                throw new InputException("the document has a DTD (<!DOCTYPE …>), which is refused: a DTD's entities can make a small file expand without end, and XES needs none; remove it",
                     file: path, line: text.DoctypeLine > 0 ? text.DoctypeLine : LineOf(ex, lines), inner: ex);
             }
             catch (XmlException ex) when (ex.Message.IndexOf("MaxCharactersInDocument", StringComparison.Ordinal) >= 0)
             {
-                throw new WorkflowException(
+                throw new InputException(
                     string.Format(CultureInfo.InvariantCulture, "the document is longer than {0:N0} characters, the most an XES log may hold (gzip can hide that many in a small file); split the log", maxDocumentChars),
                     file: path, line: LineOf(ex, lines), inner: ex);
             }
@@ -98,11 +98,11 @@ namespace ConstraintTools.Logs
                 var reason = xml.EOF || ex.Message.IndexOf("end of file", StringComparison.OrdinalIgnoreCase) >= 0
                     ? $"the XES document ends before it is complete ({ex.Message.TrimEnd('.')}); the file was cut short"
                     : $"not well-formed XML: {ex.Message.TrimEnd('.')}";
-                throw new WorkflowException(reason, file: path, line: LineOf(ex, lines), inner: ex);
+                throw new InputException(reason, file: path, line: LineOf(ex, lines), inner: ex);
             }
             catch (InvalidDataException ex)
             {
-                throw new WorkflowException($"the gzip data is damaged ({ex.Message.TrimEnd('.')})", file: path, inner: ex);
+                throw new InputException($"the gzip data is damaged ({ex.Message.TrimEnd('.')})", file: path, inner: ex);
             }
         }
 

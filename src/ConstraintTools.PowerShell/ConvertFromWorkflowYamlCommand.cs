@@ -7,8 +7,10 @@ namespace ConstraintTools.PowerShell
     /// <summary>ConvertFrom-WorkflowYaml: reads a workflow from YAML text a script already holds.</summary>
     [Cmdlet(VerbsData.ConvertFrom, "WorkflowYaml")]
     [OutputType(typeof(Workflow))]
-    public sealed class ConvertFromWorkflowYamlCommand : PSCmdlet
+    public sealed class ConvertFromWorkflowYamlCommand : ConstraintCmdlet
     {
+        protected override string InvalidInputErrorId => "InvalidWorkflowYaml";
+
         private readonly StringBuilder text = new StringBuilder();
 
         /// <summary>YAML text; lines piped one by one (Get-Content without -Raw) are joined into one document.</summary>
@@ -38,9 +40,9 @@ namespace ConstraintTools.PowerShell
                 if (chars > WorkflowYaml.MaxTextChars) throw WorkflowYaml.TextTooLong(chars, SourceName);
                 WriteObject(WorkflowYaml.Parse(text.ToString(), SourceName));
             }
-            catch (WorkflowException ex)
+            catch (InputException ex)
             {
-                WriteError(new ErrorRecord(ex, "InvalidWorkflowYaml", ErrorCategory.InvalidData, SourceName ?? (object)text.ToString()));
+                WriteError(ErrorFor(ex, SourceName ?? (object)text.ToString()));
             }
         }
     }

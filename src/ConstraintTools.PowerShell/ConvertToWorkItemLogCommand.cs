@@ -55,10 +55,10 @@ namespace ConstraintTools.PowerShell
                     builder!.Columns = columns;
                     WriteVerbose($"{SourceName ?? "input"}: {columns.Describe()}");
                 }
-                catch (WorkflowException ex)
+                catch (InputException ex)
                 {
                     failed = true;
-                    WriteError(new ErrorRecord(ex, "InvalidWorkItemLog", ErrorCategory.InvalidData, InputObject));
+                    WriteError(ErrorFor(ex, InputObject));
                     return;
                 }
             }
@@ -97,9 +97,9 @@ namespace ConstraintTools.PowerShell
             {
                 log = builder.Build();
             }
-            catch (WorkflowException ex)
+            catch (InputException ex)
             {
-                WriteError(new ErrorRecord(ex, "InvalidWorkItemLog", ErrorCategory.InvalidData, SourceName ?? (object)"input"));
+                WriteError(ErrorFor(ex, SourceName ?? (object)"input"));
                 return;
             }
             WriteLog(log, SourceName ?? "input", "object", SourceName ?? (object)"input");

@@ -1,6 +1,6 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
-using ConstraintTools.Notation;
 
 namespace ConstraintTools.PowerShell
 {
@@ -25,8 +25,46 @@ namespace ConstraintTools.PowerShell
             return new ErrorRecord(exception, errorId, category, target);
         }
 
-        /// <summary>The terminating error of an -Interval that is not positive, as Find-Constraint and Export-FlowReport refuse it.</summary>
-        public static ErrorRecord InvalidInterval(TimeSpan interval) =>
-            new ErrorRecord(new ArgumentException($"-Interval must be positive; it is {Display.Duration(interval)}."), "InvalidInterval", ErrorCategory.InvalidArgument, interval);
+        // Each limit's error id, as scripts catch them.
+        private static readonly Dictionary<WorkLimit, string> LimitIds = new Dictionary<WorkLimit, string>
+        {
+            [WorkLimit.SimulatedItems] = "SimulationLimit",
+            [WorkLimit.SimulatedVisits] = "SimulationTooLong",
+            [WorkLimit.SimulatedLogChanges] = "SimulationTooLong",
+            [WorkLimit.WipSamples] = "TooManyWipSamples",
+            [WorkLimit.ForecastDays] = "ForecastTooLong",
+            [WorkLimit.StageAnalyses] = "ImprovementTooLong",
+            [WorkLimit.Intervals] = "TooManyIntervals",
+        };
+
+        // Each window problem's error id and category.
+        private static readonly Dictionary<WindowProblem, (string Id, ErrorCategory Category)> WindowIds = new Dictionary<WindowProblem, (string, ErrorCategory)>
+        {
+            [WindowProblem.Empty] = ("InvalidWindow", ErrorCategory.InvalidArgument),
+            [WindowProblem.NoThroughput] = ("NoThroughput", ErrorCategory.InvalidData),
+            [WindowProblem.Start] = ("InvalidStart", ErrorCategory.InvalidArgument),
+            [WindowProblem.By] = ("InvalidBy", ErrorCategory.InvalidArgument),
+        };
+
+        /// <summary>
+        /// The one table from the engine's exceptions to error ids and categories: input that cannot be read or analysed
+        /// (<paramref name="invalidInputId"/>, which says what was read), work beyond a limit, and a window that cannot
+        /// be measured or forecast.
+        /// </summary>
+        public static ErrorRecord For(Exception exception, object? target, string invalidInputId)
+        {
+            switch (exception)
+            {
+                case InputException:
+                    return Record(exception, invalidInputId, ErrorCategory.InvalidData, target);
+                case WorkLimitException limit:
+                    return Record(exception, LimitIds[limit.Limit], ErrorCategory.LimitsExceeded, target);
+                case WindowException window:
+                    var (id, category) = WindowIds[window.Problem];
+                    return Record(exception, id, category, target);
+                default:
+                    throw new ArgumentException($"No error id for {exception.GetType().Name}.", nameof(exception), exception);
+            }
+        }
     }
 }

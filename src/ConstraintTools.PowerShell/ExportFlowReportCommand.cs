@@ -49,23 +49,18 @@ namespace ConstraintTools.PowerShell
         {
             if (Interval is TimeSpan interval)
             {
-                if (interval <= TimeSpan.Zero) ThrowTerminatingError(Errors.InvalidInterval(interval));
+                RequirePositiveInterval(interval);
                 if (Log is null)
-                    ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Interval sets the windows of the constraint over time, which is measured from a log: give one with -Log, or leave -Interval out."),
-                        "IntervalWithoutLog", ErrorCategory.InvalidArgument, interval));
+                    ThrowArgumentError("-Interval sets the windows of the constraint over time, which is measured from a log: give one with -Log, or leave -Interval out.",
+                        "IntervalWithoutLog", interval);
             }
             base.BeginProcessing();
             if (Simulation is null) return;
             var objects = Simulation.Select(o => o.BaseObject).ToList();
             if (!objects.OfType<SimulationSummary>().Any() || objects.Any(o => !(o is SimulatedStage || o is SimulationSummary || o is WipSample)))
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Simulation takes what Invoke-FlowSimulation -Summary writes: a SimulationSummary, which holds its stages, alone or with SimulatedStage objects."),
-                    "InvalidSimulation", ErrorCategory.InvalidArgument, Simulation));
+                ThrowArgumentError("-Simulation takes what Invoke-FlowSimulation -Summary writes: a SimulationSummary, which holds its stages, alone or with SimulatedStage objects.",
+                    "InvalidSimulation", Simulation);
         }
-
-        /// <summary>Cancelled by Ctrl+C, which the log's verdicts poll between items.</summary>
-        private readonly CancellationTokenSource stopping = new CancellationTokenSource();
-
-        protected override void StopProcessing() => stopping.Cancel();
 
         protected override void ProcessRecord()
         {
@@ -80,20 +75,20 @@ namespace ConstraintTools.PowerShell
                 + (Simulation is null ? "" : ", with the simulation"));
             try
             {
-                html = FlowReportHtml.Write(Workflow, Log, SimulationOf(Workflow), interval, stopping.Token);
+                html = FlowReportHtml.Write(Workflow, Log, SimulationOf(Workflow), interval, StopToken);
             }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
             {
                 throw new PipelineStoppedException();
             }
-            catch (WorkflowException ex)
+            catch (InputException ex)
             {
-                WriteError(new ErrorRecord(ex, "InvalidWorkflow", ErrorCategory.InvalidData, Workflow));
+                WriteError(ErrorFor(ex, Workflow));
                 return;
             }
-            catch (ArgumentException ex)
+            catch (Exception ex) when (ex is WorkLimitException || ex is WindowException)
             {
-                WriteError(Errors.Record(ex, "InvalidWindow", ErrorCategory.InvalidArgument, Log));
+                WriteError(ErrorFor(ex, Log));
                 return;
             }
             WriteFile(html, $"the flow report of '{Display.Excerpt(Workflow.Name)}'");

@@ -31,9 +31,9 @@ namespace ConstraintTools.PowerShell
                 {
                     yaml = WorkflowYaml.Write(workflow);
                 }
-                catch (WorkflowException ex)
+                catch (InputException ex)
                 {
-                    WriteError(new ErrorRecord(ex, "InvalidWorkflow", ErrorCategory.InvalidData, workflow));
+                    WriteError(ErrorFor(ex, workflow));
                     continue;
                 }
                 WriteFile(yaml, $"workflow '{Display.Excerpt(workflow.Name)}'");

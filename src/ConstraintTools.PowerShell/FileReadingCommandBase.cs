@@ -8,7 +8,7 @@ namespace ConstraintTools.PowerShell
     /// Shared by the cmdlets that read files: -Path (wildcards) and -LiteralPath (PSPath from
     /// Get-ChildItem); see <see cref="FileInput"/>.
     /// </summary>
-    public abstract class FileReadingCommandBase : PSCmdlet
+    public abstract class FileReadingCommandBase : ConstraintCmdlet
     {
         protected const string PathSet = "Path";
         protected const string LiteralPathSet = "LiteralPath";
@@ -41,7 +41,11 @@ namespace ConstraintTools.PowerShell
 
         private FileInput Input => input ??= new FileInput(this, FileKind, ErrorIdPrefix, FilePattern);
 
-        protected override void StopProcessing() => Input.Stop();
+        protected override void StopProcessing()
+        {
+            base.StopProcessing();
+            Input.Stop();
+        }
 
         /// <inheritdoc cref="FileInput.ReadStoppably"/>
         protected T ReadStoppably<T>(Func<CancellationToken, T> read, Action? whileWaiting = null) => Input.ReadStoppably(read, whileWaiting);

@@ -13,7 +13,7 @@ namespace ConstraintTools.PowerShell
     /// Shared by cmdlets that write one file: -Path or -LiteralPath resolved once, -Force to overwrite,
     /// -PassThru, ShouldProcess, and a write that never leaves a half-written file behind.
     /// </summary>
-    public abstract class FileWritingCommandBase : PSCmdlet
+    public abstract class FileWritingCommandBase : ConstraintCmdlet
     {
         protected const string PathSet = "Path";
         protected const string LiteralPathSet = "LiteralPath";
@@ -66,12 +66,11 @@ namespace ConstraintTools.PowerShell
                 if (!literal && WildcardPattern.ContainsWildcardCharacters(path)) File = ResolveWildcard(path, out provider);
                 else File = SessionState.Path.GetUnresolvedProviderPathFromPSPath(literal ? path : WildcardPattern.Unescape(path), out provider, out _);
                 if (provider.Name != "FileSystem")
-                    ThrowTerminatingError(new ErrorRecord(new ArgumentException($"'{Display.FilePath(path)}' is not a file system path; {FileKind} are written to files."),
-                        ErrorIdPrefix + "PathNotFileSystem", ErrorCategory.InvalidArgument, path));
+                    ThrowArgumentError($"'{Display.FilePath(path)}' is not a file system path; {FileKind} are written to files.", ErrorIdPrefix + "PathNotFileSystem", path);
             }
             catch (Exception ex) when (ex is ProviderNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is PSArgumentException)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, ErrorIdPrefix + "PathInvalid", ErrorCategory.InvalidArgument, path));
+                ThrowArgumentError(ex, ErrorIdPrefix + "PathInvalid", path);
             }
         }
 

@@ -51,15 +51,9 @@ namespace ConstraintTools.PowerShell
 
         protected override void BeginProcessing()
         {
-            if (Interval is TimeSpan interval && interval <= TimeSpan.Zero)
-                ThrowTerminatingError(Errors.InvalidInterval(interval));
+            if (Interval is TimeSpan interval) RequirePositiveInterval(interval);
             base.BeginProcessing();
         }
-
-        /// <summary>Cancelled by Ctrl+C, which the log measures poll between items (see LogCommandBase).</summary>
-        private readonly CancellationTokenSource stopping = new CancellationTokenSource();
-
-        protected override void StopProcessing() => stopping.Cancel();
 
         protected override void Process(Workflow workflow)
         {
@@ -75,16 +69,16 @@ namespace ConstraintTools.PowerShell
                 try
                 {
                     if (Interval is TimeSpan interval)
-                        foreach (var window in FlowConstraint.OverTime(log, workflow, interval, From, To, stopping.Token)) WriteObject(window);
-                    else WriteObject(FlowConstraint.Find(log, workflow, From, To, stopping.Token));
+                        foreach (var window in FlowConstraint.OverTime(log, workflow, interval, From, To, StopToken)) WriteObject(window);
+                    else WriteObject(FlowConstraint.Find(log, workflow, From, To, StopToken));
                 }
-                catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+                catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
                 {
                     throw new PipelineStoppedException();
                 }
-                catch (ArgumentException ex)
+                catch (Exception ex) when (ex is WorkLimitException || ex is WindowException)
                 {
-                    WriteError(Errors.Record(ex, "InvalidWindow", ErrorCategory.InvalidArgument, log));
+                    WriteError(ErrorFor(ex, log));
                 }
             }
         }

@@ -21,8 +21,7 @@ namespace ConstraintTools.PowerShell
 
         protected override void BeginProcessing()
         {
-            if (Interval <= TimeSpan.Zero)
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-Interval must be positive; it is {Interval}."), "InvalidInterval", ErrorCategory.InvalidArgument, Interval));
+            RequirePositiveInterval(Interval);
         }
 
         protected override void Process(WorkItemLog log)

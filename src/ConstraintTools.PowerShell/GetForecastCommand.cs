@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Threading;
 using ConstraintTools.Forecasting;
 using ConstraintTools.Notation;
 
@@ -14,11 +13,10 @@ namespace ConstraintTools.PowerShell
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "Forecast", DefaultParameterSetName = LogSet)]
     [OutputType(typeof(Forecast))]
-    public sealed class GetForecastCommand : PSCmdlet
+    public sealed class GetForecastCommand : ConstraintCmdlet
     {
         private const string LogSet = "Log";
         private const string ThroughputSet = "Throughput";
-        private readonly CancellationTokenSource stopping = new CancellationTokenSource();
         private readonly List<int> dailyCounts = new List<int>();
 
         /// <summary>The work-item logs whose finished items per day make the history; each is forecast on its own.</summary>
@@ -71,11 +69,9 @@ namespace ConstraintTools.PowerShell
         protected override void BeginProcessing()
         {
             if (Items is null && By is null)
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException("Give -Items N to forecast when N items are done, or -By <date> to forecast how many are done by then."),
-                    "MissingItemsOrBy", ErrorCategory.InvalidArgument, null));
+                ThrowArgumentError("Give -Items N to forecast when N items are done, or -By <date> to forecast how many are done by then.", "MissingItemsOrBy", null);
             if (Items is int items && By is DateTime by)
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"Give -Items or -By, not both: -Items {items} asks when, -By {by:yyyy-MM-dd} asks how many."),
-                    "ItemsAndByTogether", ErrorCategory.InvalidArgument, null));
+                ThrowArgumentError($"Give -Items or -By, not both: -Items {items} asks when, -By {by:yyyy-MM-dd} asks how many.", "ItemsAndByTogether", null);
         }
 
         protected override void ProcessRecord()
@@ -93,9 +89,9 @@ namespace ConstraintTools.PowerShell
                 {
                     history = ThroughputHistory.FromLog(log, Workflow, From, To);
                 }
-                catch (ArgumentException ex)
+                catch (WindowException ex)
                 {
-                    WriteError(Errors.Record(ex, "InvalidWindow", ErrorCategory.InvalidArgument, log));
+                    WriteError(ErrorFor(ex, log));
                     continue;
                 }
                 Forecast(history, Start, log);
@@ -107,8 +103,6 @@ namespace ConstraintTools.PowerShell
             if (ParameterSetName == ThroughputSet)
                 Forecast(ThroughputHistory.FromCounts(dailyCounts), Start ?? DateTime.UtcNow.Date, dailyCounts.ToArray());
         }
-
-        protected override void StopProcessing() => stopping.Cancel();
 
         /// <param name="target">The log, or the daily counts, that an error is about.</param>
         private void Forecast(ThroughputHistory history, DateTime? start, object target)
@@ -123,31 +117,25 @@ namespace ConstraintTools.PowerShell
             try
             {
                 forecasts = BackgroundWork.Run(this, progress, Trials, trials => $"{trials} of {Trials} trials from {history.Source}", report => Items is int items
-                    ? ThroughputForecast.WhenDone(history, items, options, report, stopping.Token)
-                    : ThroughputForecast.HowManyBy(history, By!.Value, options, report, stopping.Token));
+                    ? ThroughputForecast.WhenDone(history, items, options, report, StopToken)
+                    : ThroughputForecast.HowManyBy(history, By!.Value, options, report, StopToken));
             }
-            catch (ForecastLimitException ex)
+            catch (WorkLimitException ex)
             {
-                Fail(new ErrorRecord(ex, "ForecastTooLong", ErrorCategory.LimitsExceeded, target), terminating: ParameterSetName == ThroughputSet);
+                Fail(ErrorFor(ex, target), terminating: ParameterSetName == ThroughputSet);
                 return;
             }
-            catch (ArgumentException ex) when (ex.ParamName == "history")
+            catch (WindowException ex) when (ex.Problem == WindowProblem.NoThroughput)
             {
-                Fail(Errors.Record(ex, "NoThroughput", ErrorCategory.InvalidData, target), terminating: ParameterSetName == ThroughputSet);
+                Fail(ErrorFor(ex, target), terminating: ParameterSetName == ThroughputSet);
                 return;
             }
-            catch (ArgumentException ex) when (ex.ParamName == nameof(ForecastOptions.Start))
+            catch (WindowException ex)
             {
-                // A forecast that would run past the calendar's end: from a given -Start, for every log.
+                // A forecast that would run past the calendar's end, or a bad -By: from a given -Start, wrong for every
+                // log; from a log's own start, for this one.
                 var terminating = ParameterSetName == ThroughputSet || Start.HasValue;
-                Fail(Errors.Record(ex, "InvalidStart", ErrorCategory.InvalidArgument, terminating ? Start : target), terminating);
-                return;
-            }
-            catch (ArgumentException ex) when (ex.ParamName == "by")
-            {
-                // Against a given -Start, a bad -By is wrong for every log; against a log's own start, for this one.
-                var terminating = ParameterSetName == ThroughputSet || Start.HasValue;
-                Fail(Errors.Record(ex, "InvalidBy", ErrorCategory.InvalidArgument, terminating ? By : target), terminating);
+                Fail(ErrorFor(ex, terminating ? (ex.Problem == WindowProblem.By ? By : Start) : target), terminating);
                 return;
             }
             foreach (var forecast in forecasts) WriteObject(forecast);

@@ -35,7 +35,11 @@ namespace ConstraintTools.PowerShell
 
         private FileInput Input => input ??= new FileInput(this, "log", "WorkItemLog", "*.csv", "*.xes");
 
-        protected override void StopProcessing() => Input.Stop();
+        protected override void StopProcessing()
+        {
+            base.StopProcessing();
+            Input.Stop();
+        }
 
         protected override void ProcessRecord()
         {
@@ -82,9 +86,9 @@ namespace ConstraintTools.PowerShell
                 SayDetected();
                 WriteLog(log, log.Source ?? file, "row", file);
             }
-            catch (WorkflowException ex)
+            catch (InputException ex)
             {
-                WriteError(new ErrorRecord(ex, "InvalidWorkItemLog", ErrorCategory.InvalidData, file));
+                WriteError(ErrorFor(ex, file));
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {

@@ -9,6 +9,8 @@ namespace ConstraintTools.PowerShell
     [OutputType(typeof(Workflow))]
     public sealed class ImportWorkflowCommand : FileReadingCommandBase
     {
+        protected override string InvalidInputErrorId => "InvalidWorkflowFile";
+
         protected override string FileKind => "workflow";
         protected override string ErrorIdPrefix => "Workflow";
         protected override string FilePattern => "*.yaml";
@@ -21,9 +23,9 @@ namespace ConstraintTools.PowerShell
                 WriteVerbose($"{Display.FilePath(file)}: '{Display.Excerpt(workflow.Name)}', {workflow.Stages.Count:N0} stages");
                 WriteObject(workflow);
             }
-            catch (WorkflowException ex)
+            catch (InputException ex)
             {
-                WriteError(new ErrorRecord(ex, "InvalidWorkflowFile", ErrorCategory.InvalidData, file));
+                WriteError(ErrorFor(ex, file));
             }
         }
     }

@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using System.Threading;
 using ConstraintTools.Notation;
 using ConstraintTools.Simulation;
 
@@ -25,7 +24,6 @@ namespace ConstraintTools.PowerShell
         private const string TimeSeriesSet = "TimeSeries";
         private const string LogSet = "Log";
 
-        private readonly CancellationTokenSource stopping = new CancellationTokenSource();
 
         /// <summary>Simulated calendar time of each replication, warm-up included: '52w' (the default), '90d', a TimeSpan or hours.</summary>
         [Parameter]
@@ -75,11 +73,11 @@ namespace ConstraintTools.PowerShell
         protected override void BeginProcessing()
         {
             if (Duration <= TimeSpan.Zero)
-                Stop(new ArgumentException($"-Duration must be positive; it is {Duration}."), "InvalidDuration", Duration);
+                ThrowArgumentError($"-Duration must be positive; it is {Duration}.", "InvalidDuration", Duration);
             if (WarmUp is TimeSpan warmUp && (warmUp < TimeSpan.Zero || warmUp >= Duration))
-                Stop(new ArgumentException($"-WarmUp must be at least 0 and shorter than -Duration ({Display.Duration(Duration)}); it is {Display.Duration(warmUp)}."), "InvalidWarmUp", warmUp);
+                ThrowArgumentError($"-WarmUp must be at least 0 and shorter than -Duration ({Display.Duration(Duration)}); it is {Display.Duration(warmUp)}.", "InvalidWarmUp", warmUp);
             if (SampleInterval is TimeSpan every && every <= TimeSpan.Zero)
-                Stop(new ArgumentException($"-SampleInterval must be positive; it is {every}."), "InvalidSampleInterval", every);
+                ThrowArgumentError($"-SampleInterval must be positive; it is {every}.", "InvalidSampleInterval", every);
             // Too many samples for even a one-stage workflow is a mistaken interval, whatever the workflows.
             if (SampleEvery is TimeSpan interval)
             {
@@ -87,17 +85,14 @@ namespace ConstraintTools.PowerShell
                 {
                     FlowSimulator.CheckWipSamples(Duration, interval, Replications, stages: 1);
                 }
-                catch (ArgumentException ex)
+                catch (WorkLimitException ex)
                 {
-                    Stop(ex, "TooManyWipSamples", interval);
+                    ThrowArgumentError(ex, "TooManyWipSamples", interval);
                 }
             }
         }
 
         private TimeSpan? SampleEvery => TimeSeries ? SampleInterval ?? TimeSpan.FromTicks(Duration.Ticks / 100) : null;
-
-        private void Stop(Exception exception, string errorId, object target) =>
-            ThrowTerminatingError(Errors.Record(exception, errorId, ErrorCategory.InvalidArgument, target));
 
         protected override void Process(Workflow workflow)
         {
@@ -113,7 +108,7 @@ namespace ConstraintTools.PowerShell
             if (AsLog)
             {
                 var start = Start ?? new DateTimeOffset(DateTime.UtcNow.Date - Duration, TimeSpan.Zero);
-                var logs = Simulate(workflow, options, "the log of ", report => FlowSimulator.Logs(workflow, options, start, progress: report, cancel: stopping.Token));
+                var logs = Simulate(workflow, options, "the log of ", report => FlowSimulator.Logs(workflow, options, start, progress: report, cancel: StopToken));
                 foreach (var log in logs ?? Array.Empty<WorkItemLog>()) WriteObject(log);
                 return;
             }
@@ -123,13 +118,13 @@ namespace ConstraintTools.PowerShell
                 {
                     FlowSimulator.CheckWipSamples(Duration, interval, Replications, workflow.Stages.Count);
                 }
-                catch (ArgumentException ex)
+                catch (WorkLimitException ex)
                 {
-                    WriteError(Errors.Record(ex, "TooManyWipSamples", ErrorCategory.LimitsExceeded, workflow));
+                    WriteError(ErrorFor(ex, workflow));
                     return;
                 }
             }
-            var result = Simulate(workflow, options, "", report => FlowSimulator.Run(workflow, options, report, stopping.Token));
+            var result = Simulate(workflow, options, "", report => FlowSimulator.Run(workflow, options, report, StopToken));
             if (result is null) return;
             if (Summary) WriteObject(result.Summary);
             else if (TimeSeries) foreach (var sample in result.TimeSeries) WriteObject(sample);
@@ -146,18 +141,12 @@ namespace ConstraintTools.PowerShell
             {
                 return BackgroundWork.Run(this, progress, replications, done => $"{done} of {replications} replications of {Display.Duration(Duration)}", run);
             }
-            catch (SimulationLimitException ex)
+            catch (WorkLimitException ex)
             {
-                WriteError(new ErrorRecord(ex, "SimulationLimit", ErrorCategory.LimitsExceeded, workflow));
-            }
-            catch (ArgumentException ex)
-            {
-                WriteError(Errors.Record(ex, "SimulationTooLong", ErrorCategory.LimitsExceeded, workflow));
+                WriteError(ErrorFor(ex, workflow));
             }
             return null;
         }
-
-        protected override void StopProcessing() => stopping.Cancel();
 
         private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count:N0} {noun}s";
     }

@@ -1,14 +1,14 @@
 using System;
 using System.Management.Automation;
-using System.Threading;
 
 namespace ConstraintTools.PowerShell
 {
     /// <summary>
     /// Shared by cmdlets that read work-item logs from the pipeline against a workflow's status mapping:
-    /// each log is handled on its own, and a bad window or workflow is a non-terminating error for that log.
+    /// each log is handled on its own, and a bad window, too many intervals or a bad workflow is a non-terminating error
+    /// for that log.
     /// </summary>
-    public abstract class LogCommandBase : PSCmdlet
+    public abstract class LogCommandBase : ConstraintCmdlet
     {
         /// <summary>The work-item logs, usually from Import-WorkItemLog or ConvertTo-WorkItemLog; each is handled on its own.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
@@ -21,13 +21,6 @@ namespace ConstraintTools.PowerShell
         [ValidateNotNull]
         public Workflow Workflow { get; set; } = null!;
 
-        private readonly CancellationTokenSource stopping = new CancellationTokenSource();
-
-        /// <summary>Cancelled by Ctrl+C. The log measures poll it between items, so a stop need not wait for a log of millions of changes.</summary>
-        protected CancellationToken StopToken => stopping.Token;
-
-        protected override void StopProcessing() => stopping.Cancel();
-
         protected override void ProcessRecord()
         {
             foreach (var log in Log)
@@ -36,17 +29,17 @@ namespace ConstraintTools.PowerShell
                 {
                     Process(log);
                 }
-                catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+                catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
                 {
                     throw new PipelineStoppedException();
                 }
-                catch (WorkflowException ex)
+                catch (InputException ex)
                 {
-                    WriteError(new ErrorRecord(ex, "InvalidWorkflow", ErrorCategory.InvalidData, Workflow));
+                    WriteError(ErrorFor(ex, Workflow));
                 }
-                catch (ArgumentException ex)
+                catch (Exception ex) when (ex is WorkLimitException || ex is WindowException)
                 {
-                    WriteError(Errors.Record(ex, "InvalidWindow", ErrorCategory.InvalidArgument, log));
+                    WriteError(ErrorFor(ex, log));
                 }
             }
         }

@@ -9,8 +9,10 @@ namespace ConstraintTools.PowerShell
     /// The parameters that say how a work-item log's rows are read, shared by Import-WorkItemLog (files) and
     /// ConvertTo-WorkItemLog (pipeline objects) so that both read the same columns the same way.
     /// </summary>
-    public abstract class LogReadingCommandBase : PSCmdlet
+    public abstract class LogReadingCommandBase : ConstraintCmdlet
     {
+        protected override string InvalidInputErrorId => "InvalidWorkItemLog";
+
         /// <summary>The column holding the work item's id; without it one of the usual names is used.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -61,9 +63,8 @@ namespace ConstraintTools.PowerShell
         protected override void BeginProcessing()
         {
             if (ResolutionColumn != null && ExcludeResolution is null)
-                ThrowTerminatingError(new ErrorRecord(
-                    new ArgumentException($"-ResolutionColumn '{Display.Excerpt(ResolutionColumn)}' names the column -ExcludeResolution matches; give the resolutions to exclude too, e.g. -ExcludeResolution \"Won't Do\", Duplicate."),
-                    "ResolutionColumnWithoutExcludeResolution", ErrorCategory.InvalidArgument, ResolutionColumn));
+                ThrowArgumentError($"-ResolutionColumn '{Display.Excerpt(ResolutionColumn)}' names the column -ExcludeResolution matches; give the resolutions to exclude too, e.g. -ExcludeResolution \"Won't Do\", Duplicate.",
+                    "ResolutionColumnWithoutExcludeResolution", ResolutionColumn);
         }
 
         /// <summary>How to read the rows, with the form the cmdlet's own -Format gives.</summary>
@@ -95,7 +96,7 @@ namespace ConstraintTools.PowerShell
                 var reason = log.SkippedRows == 1
                     ? $"its one {row} could not be read: {first}"
                     : string.Format(CultureInfo.InvariantCulture, "none of the {0:N0} {1}s could be read; the first: {2}", log.SkippedRows, row, first);
-                WriteError(new ErrorRecord(new WorkflowException(reason, file: source), "WorkItemLogHasNoUsableRow", ErrorCategory.InvalidData, target));
+                WriteError(new ErrorRecord(new InputException(reason, file: source), "WorkItemLogHasNoUsableRow", ErrorCategory.InvalidData, target));
                 return;
             }
             if (log.SkippedRows > 0)

@@ -48,11 +48,11 @@ namespace ConstraintTools.PowerShell
         {
             var bound = MyInvocation.BoundParameters;
             if (bound.ContainsKey(nameof(CapacityFactor)) && !(CapacityFactor > 0 && !double.IsInfinity(CapacityFactor)))
-                Fail("-CapacityFactor must be a positive number (2 doubles the capacity).", "InvalidCapacityFactor", CapacityFactor);
+                ThrowArgumentError("-CapacityFactor must be a positive number (2 doubles the capacity).", "InvalidCapacityFactor", CapacityFactor);
             if (bound.ContainsKey(nameof(Availability)) && !(Availability > 0 && Availability <= 1))
-                Fail("-Availability must be above 0 and at most 1 (a share of working time).", "InvalidAvailability", Availability);
+                ThrowArgumentError("-Availability must be above 0 and at most 1 (a share of working time).", "InvalidAvailability", Availability);
             if (ServiceTime != null && !(Quantity.TryParseDurationHours(ServiceTime, WorkCalendar.Default, out var hours) && hours > 0))
-                Fail($"-ServiceTime '{Display.Excerpt(ServiceTime)}' is not a positive duration; {Hints.Duration}.", "InvalidServiceTime", ServiceTime);
+                ThrowArgumentError($"-ServiceTime '{Display.Excerpt(ServiceTime)}' is not a positive duration; {Hints.Duration}.", "InvalidServiceTime", ServiceTime);
             change = new StageChange
             {
                 CapacityFactor = bound.ContainsKey(nameof(CapacityFactor)) ? CapacityFactor : null,
@@ -61,7 +61,7 @@ namespace ConstraintTools.PowerShell
                 Availability = bound.ContainsKey(nameof(Availability)) ? Availability : null,
             };
             if (change.IsEmpty)
-                Fail("Give at least one change: -CapacityFactor, -Servers, -ServiceTime or -Availability.", "NoChangeGiven", null);
+                ThrowArgumentError("Give at least one change: -CapacityFactor, -Servers, -ServiceTime or -Availability.", "NoChangeGiven", null);
         }
 
         protected override void Process(Workflow workflow)
@@ -73,9 +73,9 @@ namespace ConstraintTools.PowerShell
                 {
                     results = Improvement.CompareEach(workflow, change);
                 }
-                catch (ArgumentException ex)
+                catch (WorkLimitException ex)
                 {
-                    WriteError(Errors.Record(ex, "ImprovementTooLong", ErrorCategory.LimitsExceeded, workflow));
+                    WriteError(ErrorFor(ex, workflow));
                     return;
                 }
                 var activity = $"Trying {change} on each stage of {workflow.Name}";
@@ -99,18 +99,15 @@ namespace ConstraintTools.PowerShell
                 {
                     WriteObject(Improvement.Compare(workflow, stage, change, before));
                 }
-                catch (WorkflowException ex) when (ex.Field == "stage")
+                catch (InputException ex) when (ex.Field == "stage")
                 {
                     WriteError(new ErrorRecord(ex, "StageNotFound", ErrorCategory.ObjectNotFound, stage));
                 }
-                catch (WorkflowException ex)
+                catch (InputException ex)
                 {
                     WriteError(new ErrorRecord(ex, "ChangeNotApplicable", ErrorCategory.InvalidOperation, stage));
                 }
             }
         }
-
-        private void Fail(string message, string errorId, object? target) =>
-            ThrowTerminatingError(new ErrorRecord(new PSArgumentException(message), errorId, ErrorCategory.InvalidArgument, target));
     }
 }

@@ -18,7 +18,7 @@ namespace ConstraintTools.PowerShell
         protected override void BeginProcessing()
         {
             if (Horizon <= TimeSpan.Zero)
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-Horizon must be a positive duration such as 12w."), "InvalidHorizon", ErrorCategory.InvalidArgument, Horizon));
+                ThrowArgumentError("-Horizon must be a positive duration such as 12w.", "InvalidHorizon", Horizon);
         }
 
         protected override void Process(Workflow workflow)

@@ -7,7 +7,7 @@ namespace ConstraintTools.PowerShell
     /// <summary>New-Workflow: one workflow from every stage piped in (usually from New-WorkflowStage), checked as Import-Workflow checks a file.</summary>
     [Cmdlet(VerbsCommon.New, "Workflow")]
     [OutputType(typeof(Workflow))]
-    public sealed class NewWorkflowCommand : PSCmdlet
+    public sealed class NewWorkflowCommand : ConstraintCmdlet
     {
         private readonly List<WorkflowStage> stages = new List<WorkflowStage>();
 
@@ -70,9 +70,9 @@ namespace ConstraintTools.PowerShell
             {
                 workflow.Validate();
             }
-            catch (WorkflowException ex)
+            catch (InputException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, "InvalidWorkflow", ErrorCategory.InvalidData, workflow));
+                ThrowTerminatingError(ErrorFor(ex, workflow));
             }
             WriteObject(workflow);
         }

@@ -16,7 +16,7 @@ namespace ConstraintTools.PowerShell
     /// </summary>
     [Cmdlet(VerbsCommon.New, "WorkflowStage")]
     [OutputType(typeof(WorkflowStage))]
-    public sealed class NewWorkflowStageCommand : PSCmdlet
+    public sealed class NewWorkflowStageCommand : ConstraintCmdlet
     {
         private readonly List<string> problems = new List<string>();
 
@@ -141,7 +141,7 @@ namespace ConstraintTools.PowerShell
             {
                 standIn.Validate();
             }
-            catch (WorkflowException ex)
+            catch (InputException ex)
             {
                 var who = $"stage '{Display.Excerpt(stage.Name)}': ";
                 var reason = ex.Reason.StartsWith(who, StringComparison.Ordinal) ? ex.Reason.Substring(who.Length) : ex.Reason;

@@ -81,7 +81,7 @@ namespace ConstraintTools.PowerShell
             {
                 return new[] { WorkflowYaml.Load(file) };
             }
-            catch (WorkflowException)
+            catch (InputException)
             {
                 // A file being written, or one that does not read: nothing to complete from.
                 return Enumerable.Empty<Workflow>();

@@ -120,7 +120,7 @@ namespace ConstraintTools.PowerShell
                 {
                     workflows.Add(WorkflowYaml.Load(file));
                 }
-                catch (WorkflowException ex)
+                catch (InputException ex)
                 {
                     throw new ArgumentTransformationMetadataException(ex.Message, ex);
                 }

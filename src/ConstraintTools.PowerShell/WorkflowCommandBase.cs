@@ -5,7 +5,7 @@ using System.Management.Automation;
 namespace ConstraintTools.PowerShell
 {
     /// <summary>Shared by cmdlets that take workflows from the pipeline and handle each one.</summary>
-    public abstract class WorkflowCommandBase : PSCmdlet
+    public abstract class WorkflowCommandBase : ConstraintCmdlet
     {
         /// <summary>The workflows bound to the cmdlet's -Workflow parameter.</summary>
         protected abstract IEnumerable<Workflow> Workflows { get; }
@@ -18,9 +18,9 @@ namespace ConstraintTools.PowerShell
                 {
                     Process(workflow);
                 }
-                catch (WorkflowException ex)
+                catch (InputException ex)
                 {
-                    WriteError(new ErrorRecord(ex, "InvalidWorkflow", ErrorCategory.InvalidData, workflow));
+                    WriteError(ErrorFor(ex, workflow));
                 }
             }
         }

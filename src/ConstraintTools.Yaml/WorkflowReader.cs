@@ -81,7 +81,7 @@ namespace ConstraintTools.Yaml
             {
                 workflow.Validate();
             }
-            catch (WorkflowException problem)
+            catch (InputException problem)
             {
                 var mark = Locate(problem.Field);
                 throw problem.At(file, (int)mark.Line, (int)mark.Column);
@@ -94,7 +94,7 @@ namespace ConstraintTools.Yaml
             // A reader takes one byte-order mark off a file; a file saved twice by tools that each add one holds more,
             // and the next would be part of the first key ("unknown key 'name'; did you mean 'name'?").
             text = text.TrimStart('\uFEFF');
-            if (string.IsNullOrWhiteSpace(text)) throw new WorkflowException("the file is empty; a workflow needs at least a name and stages", file: file, line: 1, column: 1);
+            if (string.IsNullOrWhiteSpace(text)) throw new InputException("the file is empty; a workflow needs at least a name and stages", file: file, line: 1, column: 1);
             var stream = new YamlStream();
             var scanner = new Scanner(new StringReader(text));
             var parser = new TrackingParser(new Parser(scanner), file);
@@ -105,20 +105,20 @@ namespace ConstraintTools.Yaml
             catch (YamlException ex)
             {
                 var at = Position(ex, text, scanner);
-                throw new WorkflowException("this is not valid YAML: " + StripLocation(ex.Message), file: file, line: (int)at.Line, column: (int)at.Column, inner: ex);
+                throw new InputException("this is not valid YAML: " + StripLocation(ex.Message), file: file, line: (int)at.Line, column: (int)at.Column, inner: ex);
             }
             catch (Exception ex) when (ex is InvalidOperationException || ex is ArgumentException || ex is FormatException)
             {
                 // Some malformed input (an unclosed flow sequence at the end, say) makes the
                 // scanner fail without a position; the last event it read is the best place to point at.
-                throw new WorkflowException("this is not valid YAML: the parser stopped after this point (an unclosed bracket, brace or quote?)",
+                throw new InputException("this is not valid YAML: the parser stopped after this point (an unclosed bracket, brace or quote?)",
                     file: file, line: (int)parser.LastGood.Line, column: (int)parser.LastGood.Column, inner: ex);
             }
-            if (stream.Documents.Count == 0) throw new WorkflowException("the file holds no YAML document (only comments?)", file: file, line: 1, column: 1);
+            if (stream.Documents.Count == 0) throw new InputException("the file holds no YAML document (only comments?)", file: file, line: 1, column: 1);
             if (stream.Documents.Count > 1)
             {
                 var second = stream.Documents[1].RootNode.Start;
-                throw new WorkflowException("the file holds more than one YAML document; put one workflow in each file", file: file, line: (int)second.Line, column: (int)second.Column);
+                throw new InputException("the file holds more than one YAML document; put one workflow in each file", file: file, line: (int)second.Line, column: (int)second.Column);
             }
             var root = stream.Documents[0].RootNode;
             if (!(root is YamlMappingNode))
@@ -263,8 +263,8 @@ namespace ConstraintTools.Yaml
             return perWeek;
         }
 
-        private WorkflowException Problem(YamlNode node, string reason, string? field) =>
-            new WorkflowException(reason, field, file, (int)node.Start.Line, (int)node.Start.Column);
+        private InputException Problem(YamlNode node, string reason, string? field) =>
+            new InputException(reason, field, file, (int)node.Start.Line, (int)node.Start.Column);
 
         /// <summary>Where a field stands; a field that is absent is placed at its nearest present parent.</summary>
         private Mark Locate(string? field)
@@ -340,10 +340,10 @@ namespace ConstraintTools.Yaml
                         // of stages stops at the first one too many, not after a tree of gigabytes is built (24 s, 2.8 GB
                         // for 1.6 million stages in 60 MB).
                         if (depth == 2 && isSequence[2] && inner.Current is YamlDotNet.Core.Events.MappingStart && ++stages > Workflow.MaxStages)
-                            throw new WorkflowException(string.Format(CultureInfo.InvariantCulture, "the workflow has more than {0:N0} stages; at most {0:N0} are allowed", Workflow.MaxStages), "stages", file,
+                            throw new InputException(string.Format(CultureInfo.InvariantCulture, "the workflow has more than {0:N0} stages; at most {0:N0} are allowed", Workflow.MaxStages), "stages", file,
                                 (int)inner.Current.Start.Line, (int)inner.Current.Start.Column);
                         if (++depth > MaxDepth)
-                            throw new WorkflowException($"the YAML nests more than {MaxDepth} levels deep; a workflow needs a handful", file: file,
+                            throw new InputException($"the YAML nests more than {MaxDepth} levels deep; a workflow needs a handful", file: file,
                                 line: (int)inner.Current.Start.Line, column: (int)inner.Current.Start.Column);
                         isSequence[depth] = inner.Current is YamlDotNet.Core.Events.SequenceStart;
                         var anchor = ((YamlDotNet.Core.Events.NodeEvent)inner.Current).Anchor;
@@ -356,7 +356,7 @@ namespace ConstraintTools.Yaml
                         break;
                     case YamlDotNet.Core.Events.AnchorAlias alias:
                         if (++aliases > MaxAliases)
-                            throw new WorkflowException(FormattableString.Invariant($"the YAML uses more than {MaxAliases:N0} aliases (*name); a workflow needs a few at most"), file: file,
+                            throw new InputException(FormattableString.Invariant($"the YAML uses more than {MaxAliases:N0} aliases (*name); a workflow needs a few at most"), file: file,
                                 line: (int)inner.Current.Start.Line, column: (int)inner.Current.Start.Column);
                         // The loaded tree shares the anchored node, but reading a workflow walks every place it is
                         // repeated: one list of a million states aliased by 199 stages took 76 s and 3.4 GB.
@@ -366,8 +366,8 @@ namespace ConstraintTools.Yaml
                 return true;
             }
 
-            private WorkflowException TooManyNodes(bool byAlias) =>
-                new WorkflowException(FormattableString.Invariant(
+            private InputException TooManyNodes(bool byAlias) =>
+                new InputException(FormattableString.Invariant(
                     $"the YAML holds more than {MaxNodes:N0} values, lists and mappings{(byAlias ? ", counting those that aliases (*name) repeat" : "")}; a workflow of {Workflow.MaxStages:N0} stages needs far fewer"),
                     file: file, line: (int)inner.Current!.Start.Line, column: (int)inner.Current.Start.Column);
         }

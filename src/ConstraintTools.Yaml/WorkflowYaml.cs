@@ -22,10 +22,10 @@ namespace ConstraintTools.Yaml
         }
 
         /// <summary>The error for YAML text of <paramref name="chars"/> characters, over <see cref="MaxTextChars"/>.</summary>
-        public static WorkflowException TextTooLong(long chars, string? sourceName) =>
-            new WorkflowException(FormattableString.Invariant($"the YAML text is {chars:N0} characters long; a workflow may be at most {MaxFileBytes >> 20} MB ({MaxTextChars:N0} characters)"), file: sourceName);
+        public static InputException TextTooLong(long chars, string? sourceName) =>
+            new InputException(FormattableString.Invariant($"the YAML text is {chars:N0} characters long; a workflow may be at most {MaxFileBytes >> 20} MB ({MaxTextChars:N0} characters)"), file: sourceName);
 
-        /// <summary>Reads a workflow file; every problem surfaces as a <see cref="WorkflowException"/> naming the file.</summary>
+        /// <summary>Reads a workflow file; every problem surfaces as a <see cref="InputException"/> naming the file.</summary>
         public static Workflow Load(string path)
         {
             string text;
@@ -35,7 +35,7 @@ namespace ConstraintTools.Yaml
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                throw new WorkflowException(ex is FileNotFoundException || ex is DirectoryNotFoundException ? "the file does not exist" : ex.Message, file: path, inner: ex);
+                throw new InputException(ex is FileNotFoundException || ex is DirectoryNotFoundException ? "the file does not exist" : ex.Message, file: path, inner: ex);
             }
             return Parse(text, path);
         }
@@ -49,14 +49,14 @@ namespace ConstraintTools.Yaml
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
             if (stream.CanSeek && stream.Length > MaxFileBytes)
-                throw new WorkflowException(FormattableString.Invariant($"the file is {stream.Length / (1024.0 * 1024):0.#} MB; a workflow file may be at most {MaxFileBytes >> 20} MB"), file: path);
+                throw new InputException(FormattableString.Invariant($"the file is {stream.Length / (1024.0 * 1024):0.#} MB; a workflow file may be at most {MaxFileBytes >> 20} MB"), file: path);
             var bytes = new MemoryStream();
             var chunk = new byte[1 << 16];
             int read;
             while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
             {
                 if (bytes.Length + read > MaxFileBytes)
-                    throw new WorkflowException(FormattableString.Invariant($"the file holds more than {MaxFileBytes >> 20} MB (reading stopped there); a workflow file may be at most {MaxFileBytes >> 20} MB"), file: path);
+                    throw new InputException(FormattableString.Invariant($"the file holds more than {MaxFileBytes >> 20} MB (reading stopped there); a workflow file may be at most {MaxFileBytes >> 20} MB"), file: path);
                 bytes.Write(chunk, 0, read);
             }
             bytes.Position = 0;
@@ -66,7 +66,7 @@ namespace ConstraintTools.Yaml
 
         /// <summary>
         /// The workflow as YAML that <see cref="Parse"/> reads back to the same fields and figures.
-        /// Throws a <see cref="WorkflowException"/> when the workflow is invalid or cannot be written.
+        /// Throws a <see cref="InputException"/> when the workflow is invalid or cannot be written.
         /// </summary>
         public static string Write(Workflow workflow)
         {

@@ -100,7 +100,7 @@ namespace ConstraintTools.Yaml
             {
                 // The reader takes 'done' in any case as the exit, so a route into a stage of that name cannot be written.
                 if (routes[k].To is string to && string.Equals(to, "done", StringComparison.OrdinalIgnoreCase))
-                    throw new WorkflowException(
+                    throw new InputException(
                         $"stage '{Display.Excerpt(stage.Name)}': a route into the stage named '{Display.Excerpt(to)}' cannot be written as YAML, where 'next: done' exits; rename that stage",
                         routes.Count == 1 ? $"stages[{index}].next" : $"stages[{index}].next[{k}].to");
             }

@@ -32,7 +32,7 @@ public class CorpusTests
             var report = WorkflowAnalyzer.Analyze(WorkflowYaml.Load(path));
             Assert.NotEmpty(report.Stages);
         }
-        catch (WorkflowException error)
+        catch (InputException error)
         {
             Assert.Equal(path, error.File);
             Assert.StartsWith(path + ":", error.Message);
@@ -51,7 +51,7 @@ public class CorpusTests
             Assert.True(log.SkippedRows == 0 || log.Problems.Count > 0, $"{log.SkippedRows} rows skipped with no problem listed");
             Assert.True(log.EventCount >= 0);
         }
-        catch (WorkflowException error)
+        catch (InputException error)
         {
             Assert.Contains(name, error.Message);
         }
@@ -61,18 +61,18 @@ public class CorpusTests
     public void MessagesQuoteAFilesTextWithoutItsControlCharactersOrItsBulk()
     {
         // A gzip file read as CSV: its bytes would otherwise reach the terminal, escape codes and all.
-        var binary = Assert.Throws<WorkflowException>(() => WorkItemLogReader.Read(Path.Combine(Corpus, "logs", "gzip-magic.csv")));
+        var binary = Assert.Throws<InputException>(() => WorkItemLogReader.Read(Path.Combine(Corpus, "logs", "gzip-magic.csv")));
         Assert.DoesNotContain(binary.Message, char.IsControl);
         Assert.Contains("'\\u001f", binary.Message);
 
-        var wide = Assert.Throws<WorkflowException>(() => WorkItemLogReader.Read(Path.Combine(Corpus, "logs", "many-columns.csv")));
+        var wide = Assert.Throws<InputException>(() => WorkItemLogReader.Read(Path.Combine(Corpus, "logs", "many-columns.csv")));
         Assert.Contains("'c18', 'c19' and 4,980 more;", wide.Message);
     }
 
     [Fact]
     public void AKeyThatIsAListIsCalledOutAsOne()
     {
-        var error = Assert.Throws<WorkflowException>(() => WorkflowYaml.Load(Path.Combine(Corpus, "yaml", "complex-key.yaml")));
+        var error = Assert.Throws<InputException>(() => WorkflowYaml.Load(Path.Combine(Corpus, "yaml", "complex-key.yaml")));
 
         Assert.EndsWith("complex-key.yaml:1:3: a key must be a plain word such as name, description, calendar, demand, not a list or a mapping", error.Message);
     }
@@ -80,7 +80,7 @@ public class CorpusTests
     [Fact]
     public void APositionWithoutAColumnNamesTheLineOnly()
     {
-        var error = Assert.Throws<WorkflowException>(() => WorkItemLogReader.Read(Path.Combine(Corpus, "logs", "unbalanced-quotes.csv")));
+        var error = Assert.Throws<InputException>(() => WorkItemLogReader.Read(Path.Combine(Corpus, "logs", "unbalanced-quotes.csv")));
 
         Assert.Contains("unbalanced-quotes.csv:2: the CSV is malformed near line 2:", error.Message);
     }
@@ -101,7 +101,7 @@ public class CorpusTests
     {
         var path = Path.Combine(Corpus, "logs", "empty.csv");
 
-        Assert.Equal(path + ": the file is empty; a log needs a header row naming its columns", Assert.Throws<WorkflowException>(() => WorkItemLogReader.Read(path)).Message);
+        Assert.Equal(path + ": the file is empty; a log needs a header row naming its columns", Assert.Throws<InputException>(() => WorkItemLogReader.Read(path)).Message);
     }
 
     [Theory]

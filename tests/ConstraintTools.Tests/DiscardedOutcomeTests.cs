@@ -184,7 +184,7 @@ public sealed class DiscardedOutcomeTests : IDisposable
         var plain = Path.Combine(folder, "plain.csv");
         File.WriteAllText(plain, "Id,Changed,Status\nA,2026-01-05,Done\n");
 
-        var error = Assert.Throws<WorkflowException>(() => WorkItemLogReader.Read(plain, new LogReadOptions { ExcludeResolutions = new[] { "Duplicate" } }));
+        var error = Assert.Throws<InputException>(() => WorkItemLogReader.Read(plain, new LogReadOptions { ExcludeResolutions = new[] { "Duplicate" } }));
 
         Assert.StartsWith("no resolution column found among 'Id', 'Changed', 'Status'; name it with ResolutionColumn (detected names: resolution, ", error.Reason);
         Assert.EndsWith(" to tell which items -ExcludeResolution excludes", error.Reason);

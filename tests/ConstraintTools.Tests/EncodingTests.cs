@@ -77,7 +77,7 @@ public sealed class EncodingTests : IDisposable
     [Fact]
     public void AKeyWithAnInvisibleCharacterIsShownWithItEscaped()
     {
-        var ex = Assert.Throws<WorkflowException>(() => WorkflowYaml.Parse("name: x\nstages:\n  - \u200Bname: A\n    serviceTime: 2h\n", "zwsp.yaml"));
+        var ex = Assert.Throws<InputException>(() => WorkflowYaml.Parse("name: x\nstages:\n  - \u200Bname: A\n    serviceTime: 2h\n", "zwsp.yaml"));
 
         Assert.Equal("zwsp.yaml:3:5: stages[0].\\u200bname: unknown key '\\u200bname'; did you mean 'name'?", ex.Message);
     }

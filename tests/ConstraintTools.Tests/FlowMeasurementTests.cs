@@ -270,9 +270,9 @@ public class FlowMeasurementTests
     public void AnEmptyWindowOrAnEmptyLogWithoutAWindowIsAnError()
     {
         var log = Build(Rows);
-        Assert.Throws<ArgumentException>(() => FlowMeasurement.Measure(log, Delivery(), At(10), At(10)));
-        Assert.Throws<ArgumentException>(() => FlowMeasurement.Measure(log, Delivery(), At(40)));
-        Assert.Throws<ArgumentException>(() => FlowMeasurement.Measure(new WorkItemLogBuilder().Build(), Delivery()));
+        Assert.Throws<WindowException>(() => FlowMeasurement.Measure(log, Delivery(), At(10), At(10)));
+        Assert.Throws<WindowException>(() => FlowMeasurement.Measure(log, Delivery(), At(40)));
+        Assert.Throws<WindowException>(() => FlowMeasurement.Measure(new WorkItemLogBuilder().Build(), Delivery()));
 
         var empty = FlowMeasurement.Measure(new WorkItemLogBuilder().Build(), Delivery(), At(0), At(168));
         Assert.Equal((0, 0, 0.0), (empty.Stages[0].Arrivals, empty.Summary.Items, empty.Stages[0].Wip!.Value));

@@ -151,8 +151,8 @@ public class ForecastTests
     [Fact]
     public void ZeroThroughputCannotFinishItemsButFinishesNoneByADate()
     {
-        var error = Assert.Throws<ArgumentException>(() => ThroughputForecast.WhenDone(Counts(0, 0, 0), 1, Options()));
-        Assert.Equal("history", error.ParamName);
+        var error = Assert.Throws<WindowException>(() => ThroughputForecast.WhenDone(Counts(0, 0, 0), 1, Options()));
+        Assert.Equal(WindowProblem.NoThroughput, error.Problem);
         Assert.Contains("every day of the history has 0 items", error.Message);
 
         Assert.All(ThroughputForecast.HowManyBy(Counts(0, 0, 0), Start.AddDays(30), Options()), f => Assert.Equal(0, f.Items));
@@ -161,7 +161,8 @@ public class ForecastTests
     [Fact]
     public void ATrialLongerThanAHundredYearsIsAnError()
     {
-        var error = Assert.Throws<ForecastLimitException>(() => ThroughputForecast.WhenDone(Counts(1), ThroughputForecast.MaxDays + 1, Options(trials: 1)));
+        var error = Assert.Throws<WorkLimitException>(() => ThroughputForecast.WhenDone(Counts(1), ThroughputForecast.MaxDays + 1, Options(trials: 1)));
+        Assert.Equal(WorkLimit.ForecastDays, error.Limit);
         Assert.Contains("36,525 days", error.Message);
 
         Assert.All(ThroughputForecast.WhenDone(Counts(1), ThroughputForecast.MaxDays, Options(trials: 1)), f => Assert.Equal(ThroughputForecast.MaxDays, f.Days));
@@ -171,15 +172,15 @@ public class ForecastTests
     public void AForecastOfHoursOfWorkIsRefusedBeforeItStarts()
     {
         // One item a day: 30,000 items take 30,000 days a trial, times 10 million trials is 3e11 days to draw.
-        var when = Assert.Throws<ForecastLimitException>(() => ThroughputForecast.WhenDone(Counts(1), 30_000, Options(trials: 10_000_000)));
+        var when = Assert.Throws<WorkLimitException>(() => ThroughputForecast.WhenDone(Counts(1), 30_000, Options(trials: 10_000_000)));
         Assert.Equal("This forecast would draw about 300,000,000,000 days (10,000,000 trials of about 30,000 days), more than the 100,000,000,000 allowed (several minutes of work); run fewer trials, or forecast fewer items than 30,000.", when.Message);
 
-        var howMany = Assert.Throws<ForecastLimitException>(() => ThroughputForecast.HowManyBy(Counts(1), Start.AddDays(20_000), Options(trials: 5_000_001)));
+        var howMany = Assert.Throws<WorkLimitException>(() => ThroughputForecast.HowManyBy(Counts(1), Start.AddDays(20_000), Options(trials: 5_000_001)));
         Assert.Contains("about 100,000,020,000 days", howMany.Message);
         Assert.Contains("choose an earlier By", howMany.Message);
 
         // A trial that could never finish is capped at the hundred years it may run, not counted as endless.
-        Assert.Contains("of about 36,525 days", Assert.Throws<ForecastLimitException>(() => ThroughputForecast.WhenDone(Counts(0, 1), 1_000_000, Options(trials: 3_000_000))).Message);
+        Assert.Contains("of about 36,525 days", Assert.Throws<WorkLimitException>(() => ThroughputForecast.WhenDone(Counts(0, 1), 1_000_000, Options(trials: 3_000_000))).Message);
     }
 
     [Fact]
@@ -189,7 +190,7 @@ public class ForecastTests
         System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
         try
         {
-            var error = Assert.Throws<ForecastLimitException>(() => ThroughputForecast.WhenDone(Counts(1), 30_000, Options(trials: 10_000_000)));
+            var error = Assert.Throws<WorkLimitException>(() => ThroughputForecast.WhenDone(Counts(1), 30_000, Options(trials: 10_000_000)));
             Assert.EndsWith("run fewer trials, or forecast fewer items than 30,000.", error.Message);
             Assert.Contains("about 300,000,000,000 days", error.Message);
         }
@@ -207,10 +208,10 @@ public class ForecastTests
         Assert.Equal("options", Assert.Throws<ArgumentException>(() => ThroughputForecast.WhenDone(history, 5, Options(trials: 0))).ParamName);
         Assert.Equal("options", Assert.Throws<ArgumentException>(() => ThroughputForecast.WhenDone(history, 5, Options(trials: ThroughputForecast.MaxTrials + 1))).ParamName);
         Assert.Equal("options", Assert.Throws<ArgumentException>(() => ThroughputForecast.WhenDone(history, 5, new ForecastOptions())).ParamName);
-        Assert.Equal("by", Assert.Throws<ArgumentException>(() => ThroughputForecast.HowManyBy(history, Start.AddHours(23), Options())).ParamName);
-        Assert.Equal("by", Assert.Throws<ArgumentException>(() => ThroughputForecast.HowManyBy(history, Start.AddDays(-3), Options())).ParamName);
-        Assert.Equal("by", Assert.Throws<ArgumentException>(() => ThroughputForecast.HowManyBy(history, Start.AddDays(ThroughputForecast.MaxDays + 1), Options())).ParamName);
-        Assert.Equal("by", Assert.Throws<ArgumentException>(() => ThroughputForecast.HowManyBy(Counts(int.MaxValue / 2), Start.AddDays(3), Options())).ParamName);
+        Assert.Equal(WindowProblem.By, Assert.Throws<WindowException>(() => ThroughputForecast.HowManyBy(history, Start.AddHours(23), Options())).Problem);
+        Assert.Equal(WindowProblem.By, Assert.Throws<WindowException>(() => ThroughputForecast.HowManyBy(history, Start.AddDays(-3), Options())).Problem);
+        Assert.Equal(WindowProblem.By, Assert.Throws<WindowException>(() => ThroughputForecast.HowManyBy(history, Start.AddDays(ThroughputForecast.MaxDays + 1), Options())).Problem);
+        Assert.Equal(WindowProblem.By, Assert.Throws<WindowException>(() => ThroughputForecast.HowManyBy(Counts(int.MaxValue / 2), Start.AddDays(3), Options())).Problem);
         Assert.Throws<ArgumentException>(() => Counts());
         Assert.Contains("day 2", Assert.Throws<ArgumentException>(() => Counts(1, -1)).Message);
     }
@@ -279,11 +280,11 @@ public class ForecastTests
     public void ALogWindowWithoutAWholeDayOrAFinishedItemIsAnError()
     {
         var log = FlowMeasurementTests.Build(Rows);
-        Assert.Contains("no whole UTC day", Assert.Throws<ArgumentException>(() => ThroughputHistory.FromLog(log, FlowMeasurementTests.Delivery(), Day(5).AddHours(1), Day(6).AddHours(23))).Message);
+        Assert.Contains("no whole UTC day", Assert.Throws<WindowException>(() => ThroughputHistory.FromLog(log, FlowMeasurementTests.Delivery(), Day(5).AddHours(1), Day(6).AddHours(23))).Message);
 
         var noDone = new Workflow("No done") { Stages = FlowMeasurementTests.Delivery().Stages };
         var history = ThroughputHistory.FromLog(log, noDone);
         Assert.Equal(0, history.TotalItems);
-        Assert.Contains("lists no doneStates", Assert.Throws<ArgumentException>(() => ThroughputForecast.WhenDone(history, 5, new ForecastOptions())).Message);
+        Assert.Contains("lists no doneStates", Assert.Throws<WindowException>(() => ThroughputForecast.WhenDone(history, 5, new ForecastOptions())).Message);
     }
 }

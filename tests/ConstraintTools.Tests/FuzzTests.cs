@@ -41,7 +41,7 @@ public class FuzzTests
             {
                 WorkflowYaml.Parse(text, "fuzz.yaml");
             }
-            catch (WorkflowException)
+            catch (InputException)
             {
             }
         });
@@ -63,7 +63,7 @@ public class FuzzTests
             var log = WorkItemLogReader.Read(path);
             Assert.True(log.EventCount >= 0 && log.SkippedRows >= 0);
         }
-        catch (WorkflowException)
+        catch (InputException)
         {
         }
         finally

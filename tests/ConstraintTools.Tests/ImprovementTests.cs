@@ -106,8 +106,8 @@ public class ImprovementTests
     {
         var workflow = Example("hidden-ux-research.yaml");
 
-        var unmeasured = Assert.Throws<WorkflowException>(() => Improvement.Compare(workflow, "UX research", new StageChange { CapacityFactor = 2 }));
-        var missing = Assert.Throws<WorkflowException>(() => Improvement.Compare(workflow, "Desing", new StageChange { CapacityFactor = 2 }));
+        var unmeasured = Assert.Throws<InputException>(() => Improvement.Compare(workflow, "UX research", new StageChange { CapacityFactor = 2 }));
+        var missing = Assert.Throws<InputException>(() => Improvement.Compare(workflow, "Desing", new StageChange { CapacityFactor = 2 }));
 
         Assert.Contains("nobody measures stage 'UX research'", unmeasured.Message);
         Assert.Equal("stage", missing.Field);
@@ -225,9 +225,10 @@ public class ImprovementTests
         var stages = Enumerable.Range(1, 14_143).Select(i => new WorkflowStage("S" + i) { ServiceTimeHours = 1 }).ToArray();
         var workflow = new Workflow("Too many to try") { DemandPerWeek = 5, Stages = stages };
 
-        var error = Assert.Throws<ArgumentException>(() => Improvement.CompareEach(workflow, new StageChange { CapacityFactor = 2 }));
+        var error = Assert.Throws<WorkLimitException>(() => Improvement.CompareEach(workflow, new StageChange { CapacityFactor = 2 }));
 
-        Assert.Equal("Trying the change on each of the 14,143 stages analyses the whole workflow 14,143 times (200,024,449 stage analyses), more than the 200,000,000 allowed (many minutes of work); name the stages to try. (Parameter 'workflow')", error.Message);
+        Assert.Equal(WorkLimit.StageAnalyses, error.Limit);
+        Assert.Equal("Trying the change on each of the 14,143 stages analyses the whole workflow 14,143 times (200,024,449 stage analyses), more than the 200,000,000 allowed (many minutes of work); name the stages to try.", error.Message);
         var justWithin = new Workflow("Just within") { DemandPerWeek = 5, Stages = stages[..14_142] };
         Assert.Equal(3, Improvement.CompareEach(justWithin, new StageChange { CapacityFactor = 2 }).Take(3).Count());
     }

@@ -195,7 +195,8 @@ public class ConstraintOverTimeTests
     [Fact]
     public void TooManyWindowsAreRefusedBeforeAnyWork()
     {
-        var error = Assert.Throws<ArgumentException>(() => FlowConstraint.OverTime(Moving(), Team(2, 0, 0), TimeSpan.FromHours(1)));
+        var error = Assert.Throws<WorkLimitException>(() => FlowConstraint.OverTime(Moving(), Team(2, 0, 0), TimeSpan.FromHours(1)));
+        Assert.Equal(WorkLimit.Intervals, error.Limit);
 
         Assert.StartsWith("Windows of 1h cut 2026-01-06 to 2027-01-0", error.Message);
         Assert.Contains("at most 2,000 windows", error.Message);

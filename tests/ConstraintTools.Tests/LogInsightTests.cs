@@ -69,7 +69,8 @@ public class LogInsightTests
     [Fact]
     public void CumulativeFlowRefusesAHugeNumberOfIntervals()
     {
-        var ex = Assert.Throws<ArgumentException>(() => CumulativeFlow.Compute(Build(Rows), Delivery(), TimeSpan.FromSeconds(1)));
+        var ex = Assert.Throws<WorkLimitException>(() => CumulativeFlow.Compute(Build(Rows), Delivery(), TimeSpan.FromSeconds(1)));
+        Assert.Equal(WorkLimit.Intervals, ex.Limit);
         Assert.Contains("122,401 intervals", ex.Message);
         Assert.Throws<ArgumentException>(() => CumulativeFlow.Compute(Build(Rows), Delivery(), TimeSpan.Zero));
     }

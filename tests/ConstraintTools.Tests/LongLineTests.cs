@@ -64,9 +64,9 @@ public sealed class LongLineTests : IDisposable
     public void ACsvRecordOf100MBIsAnErrorNamingItsLineWithoutHoldingIt(string name, string before, string after)
     {
         var path = Write(name, before, after);
-        WorkflowException? error = null;
+        InputException? error = null;
 
-        var allocated = Allocated(() => error = Assert.Throws<WorkflowException>(() => WorkItemLogReader.Read(path)));
+        var allocated = Allocated(() => error = Assert.Throws<InputException>(() => WorkItemLogReader.Read(path)));
 
         Assert.Equal(path, error!.File);
         Assert.Equal(3, error.Line);

@@ -14,8 +14,8 @@ public class QuotedInputTests
 {
     private const string Escapes = "\u001b]2;TITLE\u0007\u001b[2J";
 
-    private static WorkflowException Refused(string yaml, string file = "escapes.yaml") =>
-        Assert.Throws<WorkflowException>(() => WorkflowYaml.Parse(yaml, file));
+    private static InputException Refused(string yaml, string file = "escapes.yaml") =>
+        Assert.Throws<InputException>(() => WorkflowYaml.Parse(yaml, file));
 
     private static void AssertNoControlCharacters(string message) =>
         Assert.DoesNotContain(message, char.IsControl);
@@ -62,7 +62,7 @@ public class QuotedInputTests
             var file = Path.Combine(folder.FullName, "bad\u001b[2J\u0007.yaml");
             File.WriteAllText(file, "name: w\nstages: [");
 
-            var problem = Assert.Throws<WorkflowException>(() => WorkflowYaml.Load(file));
+            var problem = Assert.Throws<InputException>(() => WorkflowYaml.Load(file));
 
             AssertNoControlCharacters(problem.Message);
             Assert.StartsWith(folder.FullName + "/bad\\u001b[2J\\u0007.yaml:", problem.Message);
@@ -79,7 +79,7 @@ public class QuotedInputTests
     {
         var path = "/" + string.Join("/", Enumerable.Repeat(new string('d', 200), 10)) + "/flow.yaml";
 
-        var problem = new WorkflowException("broken", file: path, line: 3, column: 1);
+        var problem = new InputException("broken", file: path, line: 3, column: 1);
 
         Assert.StartsWith("...", problem.Message);
         Assert.EndsWith("/flow.yaml:3:1: broken", problem.Message);
@@ -112,10 +112,10 @@ public class QuotedInputTests
 
         foreach (var workflow in new[] { duplicate, loop })
         {
-            var problem = Assert.Throws<WorkflowException>(workflow.Validate);
+            var problem = Assert.Throws<InputException>(workflow.Validate);
             Assert.True(problem.Message.Length < 2000, $"{problem.Message.Length:N0} characters: {problem.Message[..Math.Min(200, problem.Message.Length)]}");
         }
         Assert.Matches(@"^stages\[999\]\.next: the stages ('n{77}\.\.\.' → ){11}'n{77}\.\.\.' and 988 more form a loop with no way out: work that enters it never finishes; route some of it onward or to done$",
-            Assert.Throws<WorkflowException>(loop.Validate).Message);
+            Assert.Throws<InputException>(loop.Validate).Message);
     }
 }

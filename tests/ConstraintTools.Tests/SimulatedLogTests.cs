@@ -123,7 +123,8 @@ public class SimulatedLogTests
     {
         var options = new SimulationOptions { Duration = TimeSpan.FromDays(7 * 10400), WarmUp = TimeSpan.Zero, Replications = 10 };
 
-        var error = Assert.Throws<ArgumentException>(() => FlowSimulator.Logs(Delivery(), options, Start));
+        var error = Assert.Throws<WorkLimitException>(() => FlowSimulator.Logs(Delivery(), options, Start));
+        Assert.Equal(WorkLimit.SimulatedLogChanges, error.Limit);
 
         Assert.StartsWith("These logs would hold about ", error.Message);
         Assert.Contains("status changes (10 replications of 10400w at 9 items a week), more than the 10,000,000 allowed", error.Message);

@@ -252,7 +252,8 @@ public class SimulationTests
 
         var eightWeeks = new SimulationOptions { Duration = TimeSpan.FromDays(7 * 8), WarmUp = TimeSpan.Zero, Replications = 1 };
         Assert.ThrowsAny<OperationCanceledException>(() => FlowSimulator.Run(overloaded, eightWeeks, cancel: cancelled.Token));
-        var limit = Assert.Throws<SimulationLimitException>(() => FlowSimulator.Run(overloaded, eightWeeks));
+        var limit = Assert.Throws<WorkLimitException>(() => FlowSimulator.Run(overloaded, eightWeeks));
+        Assert.Equal(WorkLimit.SimulatedItems, limit.Limit);
         Assert.Contains("cannot settle", limit.Message);
     }
 
@@ -262,7 +263,8 @@ public class SimulationTests
         var busy = new Workflow("Busy") { DemandPerWeek = 100_000, Stages = new[] { new WorkflowStage("A") { ServiceTimeHours = 0.0001 }, new WorkflowStage("B") { ServiceTimeHours = 0.0001 } } };
 
         // 100,000 a week × 520 weeks × 2 visits × 30 replications = 3.12 billion visits.
-        var ex = Assert.Throws<ArgumentException>(() => FlowSimulator.Run(busy, new SimulationOptions { Duration = TimeSpan.FromDays(7 * 520), Replications = 30 }));
+        var ex = Assert.Throws<WorkLimitException>(() => FlowSimulator.Run(busy, new SimulationOptions { Duration = TimeSpan.FromDays(7 * 520), Replications = 30 }));
+        Assert.Equal(WorkLimit.SimulatedVisits, ex.Limit);
 
         Assert.Contains("about 3,120,000,000 stage visits", ex.Message);
     }
@@ -273,7 +275,8 @@ public class SimulationTests
         var line = new Workflow("Line") { DemandPerWeek = 10, Stages = new[] { new WorkflowStage("A") { ServiceTimeHours = 2 }, new WorkflowStage("B") { ServiceTimeHours = 3 } } };
         var everySecond = new SimulationOptions { Duration = TimeSpan.FromDays(7), WarmUp = TimeSpan.Zero, Replications = 2, SampleEvery = TimeSpan.FromSeconds(1) };
 
-        var ex = Assert.Throws<ArgumentException>(() => FlowSimulator.Run(line, everySecond));
+        var ex = Assert.Throws<WorkLimitException>(() => FlowSimulator.Run(line, everySecond));
+        Assert.Equal(WorkLimit.WipSamples, ex.Limit);
 
         // 604,801 instants (0 s to 604,800 s) in each of 2 replications, for each of 2 stages; 500,000 instants would fit.
         Assert.Equal("Sampling the WIP every 1s over 7d would keep 2,419,204 samples (604,801 instants × 2 replications × 2 stages), "

@@ -215,7 +215,7 @@ public class LargeLoopTests
         var random = new Random(1);
         var workflow = Line(1, i => new[] { new Route("S" + random.Next(0, i + 1), 0.1), new Route(Next(i), 0.9) });
 
-        var error = Assert.Throws<WorkflowException>(() => WorkflowAnalyzer.Analyze(workflow));
+        var error = Assert.Throws<InputException>(() => WorkflowAnalyzer.Analyze(workflow));
 
         Assert.Contains("more times than a number holds on average, more than the 1,000,000 allowed", error.Message);
         Assert.Equal("stages", error.Field);
@@ -227,7 +227,7 @@ public class LargeLoopTests
         var random = new Random(1);
         var workflow = Line(1, i => new[] { new Route("S" + random.Next(0, i + 1), 0.001), new Route(Next(i), 0.999) });
 
-        var error = Assert.Throws<WorkflowException>(() => WorkflowAnalyzer.Analyze(workflow));
+        var error = Assert.Throws<InputException>(() => WorkflowAnalyzer.Analyze(workflow));
 
         Assert.Contains("the rework loops among 10,000 stages (S0, S1, S2, …) cross each other so much that solving them takes more than 10,000,000 elimination steps", error.Message);
     }

@@ -414,11 +414,11 @@ public sealed class WorkItemLogReaderTests : LogFileFolder
     {
         var path = Write("nocol.csv", "id,status,comment\nA,Build,x\n");
 
-        var ex = Assert.Throws<WorkflowException>(() => Read(path));
+        var ex = Assert.Throws<InputException>(() => Read(path));
         Assert.Contains("no timestamp column", ex.Message);
         Assert.Contains("'comment'", ex.Message);
 
-        var named = Assert.Throws<WorkflowException>(() => Read(path, new LogReadOptions { IdColumn = "nope" }));
+        var named = Assert.Throws<InputException>(() => Read(path, new LogReadOptions { IdColumn = "nope" }));
         Assert.Contains("no id column 'nope'", named.Message);
     }
 
@@ -476,7 +476,7 @@ public sealed class WorkItemLogReaderTests : LogFileFolder
         // An id and no status column looks like wide form, which would read 'Moved At' as the one stage K-1 entered twice.
         var path = Write("kanban.csv", "Ticket,Moved At,Lane\nK-1,2026-03-02 09:00,Build\nK-2,2026-03-02 11:00,Build\nK-1,2026-03-03 14:00,Test\n");
 
-        var ex = Assert.Throws<WorkflowException>(() => Read(path));
+        var ex = Assert.Throws<InputException>(() => Read(path));
 
         Assert.Equal($"{path}: 'K-1' is on two rows (line 2 and line 4), so this is not wide form (a row per item) but long form (a row per status change) "
             + "whose status column was not found among 'Ticket', 'Moved At', 'Lane'; name the status and timestamp columns with -StatusColumn and -TimestampColumn, "
@@ -491,7 +491,7 @@ public sealed class WorkItemLogReaderTests : LogFileFolder
     {
         var path = Write("noform.csv", "Key,Summary,Release\nA-1,Login,R1\n");
 
-        var ex = Assert.Throws<WorkflowException>(() => Read(path));
+        var ex = Assert.Throws<InputException>(() => Read(path));
 
         Assert.Equal($"{path}: no column beside the id column 'Key' holds a date, so this is not wide form (a date column per stage); the columns are 'Key', 'Summary', 'Release'; "
             + "name the status and timestamp columns with -StatusColumn and -TimestampColumn, or the stage columns with -StageColumn", ex.Message);
@@ -635,7 +635,7 @@ public sealed class WorkItemLogReaderTests : LogFileFolder
     {
         var path = Write("no-columns.csv", "Title,Owner\nx,y\n");
 
-        var ex = Assert.Throws<WorkflowException>(() => Read(path));
+        var ex = Assert.Throws<InputException>(() => Read(path));
 
         Assert.Equal(path, ex.File);
         Assert.Contains("no item id column found among 'Title', 'Owner'; name it with IdColumn", ex.Message);
@@ -663,7 +663,7 @@ public sealed class WorkItemLogReaderTests : LogFileFolder
     {
         var huge = WriteFilled("huge.csv", (before, WorkItemLogReader.MaxRecordChars + 1), (after, 0));
 
-        var ex = Assert.Throws<WorkflowException>(() => Read(huge));
+        var ex = Assert.Throws<InputException>(() => Read(huge));
 
         Assert.Equal(huge, ex.File);
         Assert.Equal(line, ex.Line);
@@ -707,8 +707,8 @@ public sealed class WorkItemLogReaderTests : LogFileFolder
         var empty = Write("empty.csv", "");
         var unterminated = Write("open-quote.csv", "id,timestamp,status\nA,2026-01-01,Build\nB,\"2026-01-02,Build\n");
 
-        Assert.Contains("empty", Assert.Throws<WorkflowException>(() => Read(empty)).Message);
-        var ex = Assert.Throws<WorkflowException>(() => Read(unterminated));
+        Assert.Contains("empty", Assert.Throws<InputException>(() => Read(empty)).Message);
+        var ex = Assert.Throws<InputException>(() => Read(unterminated));
         Assert.Equal(unterminated, ex.File);
         Assert.Contains("malformed near line 3", ex.Message);
     }

@@ -178,8 +178,8 @@ public class WorkflowDiagramTests
     {
         var workflow = new Workflow("broken") { Stages = new[] { new WorkflowStage("A") { Routes = new[] { new Route("Nowhere", 1) } } } };
 
-        Assert.Throws<WorkflowException>(() => WorkflowDiagram.ToMermaid(workflow));
-        Assert.Throws<WorkflowException>(() => WorkflowDiagram.ToDot(workflow));
+        Assert.Throws<InputException>(() => WorkflowDiagram.ToMermaid(workflow));
+        Assert.Throws<InputException>(() => WorkflowDiagram.ToDot(workflow));
     }
 
     /// <summary>A line of stages where every fifth sends a share back two stages, and the stage two thirds down is the constraint.</summary>

@@ -256,7 +256,7 @@ public class WorkflowYamlTests
     [MemberData(nameof(BadInputs))]
     public void NamesFileLineColumnAndProblem(string because, string yaml, int line, int column, string reason)
     {
-        var error = Assert.Throws<WorkflowException>(() => WorkflowYaml.Parse(yaml, "flow.yaml"));
+        var error = Assert.Throws<InputException>(() => WorkflowYaml.Parse(yaml, "flow.yaml"));
 
         Assert.True(error.Message.Contains(reason, StringComparison.Ordinal), $"{because}: {error.Message}");
         Assert.Equal("flow.yaml", error.File);
@@ -267,7 +267,7 @@ public class WorkflowYamlTests
     [Fact]
     public void NamesTheLineOfTextThatCameFromNoFile()
     {
-        var error = Assert.Throws<WorkflowException>(() => WorkflowYaml.Parse("name: x\nstages:\n  - name: A\n    next: B\n"));
+        var error = Assert.Throws<InputException>(() => WorkflowYaml.Parse("name: x\nstages:\n  - name: A\n    next: B\n"));
 
         Assert.StartsWith("line 4, column 11: stages[0].next: ", error.Message);
     }
@@ -277,7 +277,7 @@ public class WorkflowYamlTests
     {
         var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".yaml");
 
-        var error = Assert.Throws<WorkflowException>(() => WorkflowYaml.Load(path));
+        var error = Assert.Throws<InputException>(() => WorkflowYaml.Load(path));
 
         Assert.Equal(path, error.File);
         Assert.Contains("does not exist", error.Message);
@@ -303,7 +303,7 @@ public class WorkflowYamlTests
     {
         var text = "name: deep\nstages: " + new string('[', 300_000) + new string(']', 300_000) + "\n";
 
-        var ex = Assert.Throws<WorkflowException>(() => WorkflowYaml.Parse(text, "deep.yaml"));
+        var ex = Assert.Throws<InputException>(() => WorkflowYaml.Parse(text, "deep.yaml"));
 
         Assert.Equal(("deep.yaml", 2), (ex.File, ex.Line));
         Assert.Contains("nests more than 64 levels deep", ex.Message);
@@ -319,7 +319,7 @@ public class WorkflowYamlTests
             text.Append($"x{level}: &a{level} [{string.Join(", ", Enumerable.Repeat($"*a{level - 1}", 9))}]\n");
         for (var copy = 0; copy < 9; copy++) text.Append($"y{copy}: [{string.Join(", ", Enumerable.Repeat("*a9", 1200))}]\n");
 
-        var ex = Assert.Throws<WorkflowException>(() => WorkflowYaml.Parse(text.ToString(), "bomb.yaml"));
+        var ex = Assert.Throws<InputException>(() => WorkflowYaml.Parse(text.ToString(), "bomb.yaml"));
 
         Assert.Equal(8, ex.Line);
         Assert.Contains("more than 4,000,000 values, lists and mappings, counting those that aliases (*name) repeat", ex.Message);
@@ -333,7 +333,7 @@ public class WorkflowYamlTests
     {
         // YamlDotNet gives no position for a tab that indents (it came out at 1:1), and for a tab after a value the
         // position of the value on the line before.
-        var ex = Assert.Throws<WorkflowException>(() => WorkflowYaml.Parse(yaml, "tab.yaml"));
+        var ex = Assert.Throws<InputException>(() => WorkflowYaml.Parse(yaml, "tab.yaml"));
 
         Assert.Equal($"tab.yaml:{line}:1: this is not valid YAML: While scanning a {(line == 3 ? "mapping" : "plain scalar")}, {problem}.", ex.Message);
     }
@@ -343,7 +343,7 @@ public class WorkflowYamlTests
     {
         var text = $"name: many\nx: &a lol\ny: [{string.Join(", ", Enumerable.Repeat("*a", 10_001))}]\n";
 
-        var ex = Assert.Throws<WorkflowException>(() => WorkflowYaml.Parse(text, "aliases.yaml"));
+        var ex = Assert.Throws<InputException>(() => WorkflowYaml.Parse(text, "aliases.yaml"));
 
         Assert.Contains("more than 10,000 aliases", ex.Message);
     }
@@ -357,7 +357,7 @@ public class WorkflowYamlTests
             .Append(string.Join(", ", Enumerable.Range(0, 50_000).Select(i => "s" + i))).Append("]\n");
         for (var i = 1; i <= 40; i++) text.Append($"  - name: S{i}\n    serviceTime: 1h\n    states: *b\n    queue: *b\n");
 
-        var ex = Assert.Throws<WorkflowException>(() => WorkflowYaml.Parse(text.ToString(), "amplified.yaml"));
+        var ex = Assert.Throws<InputException>(() => WorkflowYaml.Parse(text.ToString(), "amplified.yaml"));
 
         Assert.Equal("amplified.yaml:164:13: the YAML holds more than 4,000,000 values, lists and mappings, counting those that aliases (*name) repeat; a workflow of 100,000 stages needs far fewer", ex.Message);
     }
@@ -369,7 +369,7 @@ public class WorkflowYamlTests
         using (var stream = File.Create(path)) stream.SetLength(WorkflowYaml.MaxFileBytes + 1);
         try
         {
-            var ex = Assert.Throws<WorkflowException>(() => WorkflowYaml.Load(path));
+            var ex = Assert.Throws<InputException>(() => WorkflowYaml.Load(path));
             Assert.Equal(path, ex.File);
             Assert.Contains("may be at most 64 MB", ex.Message);
         }
@@ -384,7 +384,7 @@ public class WorkflowYamlTests
     {
         var workflow = new Workflow("Huge") { Stages = Enumerable.Range(0, 100_001).Select(i => new WorkflowStage($"S{i}") { ServiceTimeHours = 1 }).ToArray() };
 
-        var ex = Assert.Throws<WorkflowException>(workflow.Validate);
+        var ex = Assert.Throws<InputException>(workflow.Validate);
 
         Assert.Equal("stages", ex.Field);
         Assert.Contains("100,001 stages; at most 100,000", ex.Message);
@@ -397,7 +397,7 @@ public class WorkflowYamlTests
         var text = new System.Text.StringBuilder("name: Generated\ndemand: { rate: 5/week }\nstages:\n");
         for (var i = 1; i <= 150_000; i++) text.Append("  - { name: S").Append(i).Append(", serviceTime: 1h }\n");
 
-        var ex = Assert.Throws<WorkflowException>(() => WorkflowYaml.Parse(text.ToString(), "generated.yaml"));
+        var ex = Assert.Throws<InputException>(() => WorkflowYaml.Parse(text.ToString(), "generated.yaml"));
 
         Assert.Equal("generated.yaml:100004:5: stages: the workflow has more than 100,000 stages; at most 100,000 are allowed", ex.Message);
     }
@@ -410,7 +410,7 @@ public class WorkflowYamlTests
         var text = new System.Text.StringBuilder("name: Listed\nstages:\n  - name: A\n    states: [");
         text.Insert(text.Length, "a, ", 4_000_000).Append("a]\n");
 
-        var ex = Assert.Throws<WorkflowException>(() => WorkflowYaml.Parse(text.ToString(), "listed.yaml"));
+        var ex = Assert.Throws<InputException>(() => WorkflowYaml.Parse(text.ToString(), "listed.yaml"));
 
         Assert.Equal("listed.yaml:4:11999984: the YAML holds more than 4,000,000 values, lists and mappings; a workflow of 100,000 stages needs far fewer", ex.Message);
     }
@@ -418,7 +418,7 @@ public class WorkflowYamlTests
     [Fact]
     public void MoreServersThanTheLimitIsAClearErrorWithItsLine()
     {
-        var ex = Assert.Throws<WorkflowException>(() => WorkflowYaml.Parse("""
+        var ex = Assert.Throws<InputException>(() => WorkflowYaml.Parse("""
             name: Crowd
             stages:
               - name: Deploy
@@ -435,7 +435,7 @@ public class WorkflowYamlTests
     [InlineData("demand: 10/week\nstages:\n  - name: A\n    serviceTime: 1h\n    cv: -0.5\n", 5, 9, "stages[0].cv: stage 'A': the cv must be from 0 to 10, not -0.5")]
     public void ACvOutsideZeroToTenIsAnErrorWithItsLine(string body, int line, int column, string reason)
     {
-        var ex = Assert.Throws<WorkflowException>(() => WorkflowYaml.Parse("name: x\n" + body, "cv.yaml"));
+        var ex = Assert.Throws<InputException>(() => WorkflowYaml.Parse("name: x\n" + body, "cv.yaml"));
 
         Assert.StartsWith($"cv.yaml:{line + 1}:{column}: {reason}", ex.Message);
     }

@@ -172,7 +172,7 @@ public class WorkflowYamlWriterTests
             Stages = new[] { new WorkflowStage("A") { Routes = new[] { new Route("Done", 1) } }, new WorkflowStage("Done") },
         };
 
-        var error = Assert.Throws<WorkflowException>(() => WorkflowYaml.Write(workflow));
+        var error = Assert.Throws<InputException>(() => WorkflowYaml.Write(workflow));
 
         Assert.Equal("stages[0].next", error.Field);
         Assert.Contains("rename that stage", error.Message);
@@ -181,7 +181,7 @@ public class WorkflowYamlWriterTests
     [Fact]
     public void AnInvalidWorkflowIsNotWritten()
     {
-        var error = Assert.Throws<WorkflowException>(() => WorkflowYaml.Write(new Workflow("Empty")));
+        var error = Assert.Throws<InputException>(() => WorkflowYaml.Write(new Workflow("Empty")));
 
         Assert.Contains("no stages", error.Message);
     }

@@ -150,7 +150,7 @@ public sealed class XesReaderTests : LogFileFolder
             <log><trace><string key="concept:name" value="&b;"/></trace></log>
             """);
 
-        var error = Assert.Throws<WorkflowException>(() => WorkItemLogReader.Read(path));
+        var error = Assert.Throws<InputException>(() => WorkItemLogReader.Read(path));
 
         Assert.Equal(path, error.File);
         Assert.Equal(2, error.Line);
@@ -162,7 +162,7 @@ public sealed class XesReaderTests : LogFileFolder
     {
         var path = Write("huge.xes", "<log>\n<trace>\n<string key=\"concept:name\" value=\"" + new string('x', XesReader.MaxValueChars + 1) + "\"/></trace></log>");
 
-        var error = Assert.Throws<WorkflowException>(() => WorkItemLogReader.Read(path));
+        var error = Assert.Throws<InputException>(() => WorkItemLogReader.Read(path));
 
         Assert.Equal(path, error.File);
         Assert.Equal(3, error.Line);
@@ -182,8 +182,8 @@ public sealed class XesReaderTests : LogFileFolder
         }
         var bytesLong = new FileInfo(plain).Length;
 
-        var before = Assert.Throws<WorkflowException>(() => WorkItemLogReader.Read(plain, new LogReadOptions(), null, null, maxXesChars: 1000));
-        var reading = Assert.Throws<WorkflowException>(() => WorkItemLogReader.Read(zipped, new LogReadOptions(), null, null, maxXesChars: 1000));
+        var before = Assert.Throws<InputException>(() => WorkItemLogReader.Read(plain, new LogReadOptions(), null, null, maxXesChars: 1000));
+        var reading = Assert.Throws<InputException>(() => WorkItemLogReader.Read(zipped, new LogReadOptions(), null, null, maxXesChars: 1000));
 
         Assert.Equal($"the file is {bytesLong:N0} bytes, more than the 1,000 characters an XES log may hold; split the log", before.Reason);
         Assert.StartsWith("the document is longer than 1,000 characters, the most an XES log may hold", reading.Reason);
@@ -197,7 +197,7 @@ public sealed class XesReaderTests : LogFileFolder
         var cut = text.Substring(0, text.IndexOf("<trace>\n    <event>", StringComparison.Ordinal) + 20);
         var path = Write("cut.xes", cut);
 
-        var error = Assert.Throws<WorkflowException>(() => WorkItemLogReader.Read(path));
+        var error = Assert.Throws<InputException>(() => WorkItemLogReader.Read(path));
 
         Assert.Equal(path, error.File);
         Assert.Equal(cut.Count(c => c == '\n') + 1, error.Line);

@@ -16,7 +16,7 @@ Describe 'Errors carry what a CI annotation needs' {
         $bad[0].CategoryInfo.Category | Should -Be 'InvalidData'
         $bad[0].TargetObject | Should -Be (Join-Path $Flows 'unknown-key.yaml')
         $x = $bad[0].Exception
-        $x | Should -BeOfType ([ConstraintTools.WorkflowException])
+        $x | Should -BeOfType ([ConstraintTools.InputException])
         ($x.File, $x.Line, $x.Column, $x.Field) | Should -Be (Join-Path $Flows 'unknown-key.yaml'), 4, 5, 'stages[0].serviceTim'
         $x.Reason | Should -Be "unknown key 'serviceTim'; did you mean 'serviceTime'?"
     }
@@ -26,7 +26,7 @@ Describe 'Errors carry what a CI annotation needs' {
         try {
             Import-Workflow flows/*.yaml -ErrorVariable bad -ErrorAction SilentlyContinue | Out-Null
             $annotations = foreach ($x in $bad.Exception) {
-                if ($x -is [ConstraintTools.WorkflowException]) { "::error file=$($x.File),line=$($x.Line),col=$($x.Column)::$($x.Reason)" }
+                if ($x -is [ConstraintTools.InputException]) { "::error file=$($x.File),line=$($x.Line),col=$($x.Column)::$($x.Reason)" }
             }
         }
         finally { Pop-Location }

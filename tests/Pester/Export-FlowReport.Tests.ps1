@@ -123,7 +123,8 @@ Describe 'Export-FlowReport' {
         Import-Workflow (Join-Path $Examples delivery-log.yaml) | Export-FlowReport (Join-Path $folder report.html) -Log $deliveryLog -Interval 1m -ErrorAction SilentlyContinue -ErrorVariable refused
 
         $refused.Count | Should -Be 1
-        $refused[0].FullyQualifiedErrorId | Should -BeExactly 'InvalidWindow,ConstraintTools.PowerShell.ExportFlowReportCommand'
+        $refused[0].FullyQualifiedErrorId | Should -BeExactly 'TooManyIntervals,ConstraintTools.PowerShell.ExportFlowReportCommand'
+        $refused[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
         $refused[0].Exception.Message | Should -BeLikeExactly '*at most 2,000 windows*'
         Get-ChildItem -LiteralPath $folder -Force | Should -BeNullOrEmpty
     }

@@ -32,10 +32,12 @@ Describe 'Get-CumulativeFlow' {
         $caught.FullyQualifiedErrorId | Should -BeExactly 'InvalidInterval,ConstraintTools.PowerShell.GetCumulativeFlowCommand'
     }
 
-    It 'names an interval of a tick as one in the message' {
+    It 'names an interval of a tick as one in the message, as too many intervals rather than a bad window' {
         $null = $log | Get-CumulativeFlow -Workflow $w -Interval ([timespan]1) -ErrorAction SilentlyContinue -ErrorVariable refused
 
         $refused.Count | Should -Be 1
         $refused[0].Exception.Message | Should -BeExactly 'An interval of 100ns cuts the window (2026-01-05 00:00:00Z to 2026-01-06 10:00:00Z) into 1,224,000,000,001 intervals, more than 100,000; choose a longer interval or a shorter window.'
+        $refused[0].FullyQualifiedErrorId | Should -BeExactly 'TooManyIntervals,ConstraintTools.PowerShell.GetCumulativeFlowCommand'
+        $refused[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
     }
 }

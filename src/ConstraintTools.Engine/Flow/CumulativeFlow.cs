@@ -22,7 +22,9 @@ namespace ConstraintTools.Flow
         /// <summary>More intervals than this is almost surely a mistaken interval; the error says so.</summary>
         public const int MaxIntervals = 100_000;
 
-        /// <exception cref="ArgumentException">The interval is not positive, makes more than <see cref="MaxIntervals"/> intervals, or the window is empty.</exception>
+        /// <exception cref="ArgumentException">The interval is not positive.</exception>
+        /// <exception cref="WindowException">The window is empty.</exception>
+        /// <exception cref="WorkLimitException">The interval makes more than <see cref="MaxIntervals"/> intervals.</exception>
         /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
         public static IReadOnlyList<CumulativeFlowPoint> Compute(WorkItemLog log, Workflow workflow, TimeSpan interval, DateTime? from = null, DateTime? to = null, CancellationToken cancel = default)
         {
@@ -39,9 +41,9 @@ namespace ConstraintTools.Flow
             var end = window.EndTicks;
             var count = (end - first + step - 1) / step;
             if (count > MaxIntervals)
-                throw new ArgumentException(string.Format(CultureInfo.InvariantCulture,
+                throw new WorkLimitException(WorkLimit.Intervals, string.Format(CultureInfo.InvariantCulture,
                     "An interval of {0} cuts the window ({1:u} to {2:u}) into {3:N0} intervals, more than {4:N0}; choose a longer interval or a shorter window.",
-                    Display.Duration(interval), window.From, window.To, count, MaxIntervals), nameof(interval));
+                    Display.Duration(interval), window.From, window.To, count, MaxIntervals));
             var samples = new Samples(first, step, end, (int)count);
 
             var stages = workflow.Stages.Count;

@@ -71,7 +71,9 @@ namespace ConstraintTools.Flow
         /// The verdict in consecutive windows of <paramref name="interval"/> from the window's start (the last may be
         /// shorter and includes the log's last change), each window measured on its own: when the constraint moved.
         /// </summary>
-        /// <exception cref="ArgumentException">The window is empty, the interval not positive, or the windows too many.</exception>
+        /// <exception cref="ArgumentException">The interval is not positive.</exception>
+        /// <exception cref="WindowException">The window is empty.</exception>
+        /// <exception cref="WorkLimitException">The windows are too many.</exception>
         /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
         public static IReadOnlyList<ConstraintWindow> OverTime(WorkItemLog log, Workflow workflow, TimeSpan interval, DateTime? from = null, DateTime? to = null, CancellationToken cancel = default)
         {
@@ -82,7 +84,7 @@ namespace ConstraintTools.Flow
             var windows = Math.Ceiling((window.To - window.From).Ticks / (double)interval.Ticks);
             if (windows == 0) windows = 1;
             if (windows > MaxWindows || windows * log.EventCount > MaxChangesRead)
-                throw new ArgumentException(string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                throw new WorkLimitException(WorkLimit.Intervals, string.Format(System.Globalization.CultureInfo.InvariantCulture,
                     "Windows of {0} cut {1:yyyy-MM-dd} to {2:yyyy-MM-dd} into {3:N0}, each measuring all {4:N0} changes of the log; at most {5:N0} windows and {6:N0} changes read in all are allowed: choose a longer interval or a shorter span.",
                     Display.Duration(interval), window.From, window.To, windows, log.EventCount, MaxWindows, MaxChangesRead));
             var result = new List<ConstraintWindow>();

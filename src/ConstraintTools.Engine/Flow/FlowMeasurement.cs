@@ -27,7 +27,7 @@ namespace ConstraintTools.Flow
         /// Measures <paramref name="log"/> over the window [<paramref name="from"/>, <paramref name="to"/>).
         /// A local time is converted to UTC; an unspecified kind is taken as UTC.
         /// </summary>
-        /// <exception cref="ArgumentException">The window is empty (To not after From), or the log has no events and no window is given.</exception>
+        /// <exception cref="WindowException">The window is empty (To not after From), or the log has no events and no window is given.</exception>
         /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
         public static FlowReport Measure(WorkItemLog log, Workflow workflow, DateTime? from = null, DateTime? to = null, CancellationToken cancel = default)
         {

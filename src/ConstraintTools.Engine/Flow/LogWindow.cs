@@ -25,16 +25,16 @@ namespace ConstraintTools.Flow
         public long EndTicks => IncludesTo ? To.Ticks + 1 : To.Ticks;
 
         /// <summary>A local time is converted to UTC; an unspecified kind is taken as UTC.</summary>
-        /// <exception cref="ArgumentException">The window is empty (To not after From), or the log has no events and no window is given.</exception>
+        /// <exception cref="WindowException">The window is empty (To not after From), or the log has no events and no window is given.</exception>
         public static LogWindow Resolve(WorkItemLog log, DateTime? from, DateTime? to)
         {
             var fromUtc = from is DateTime f ? LogTimestamp.AsUtc(f) : log.FirstEventUtc;
             var toUtc = to is DateTime t ? LogTimestamp.AsUtc(t) : log.LastEventUtc;
             if (fromUtc is not DateTime start || toUtc is not DateTime end)
-                throw new ArgumentException("The log has no status changes; give both From and To to measure an empty window.");
+                throw new WindowException(WindowProblem.Empty, "The log has no status changes; give both From and To to measure an empty window.");
             var includesTo = to is null;
             if (end < start || (end == start && !includesTo))
-                throw new ArgumentException($"The window is empty: To ({end:u}) must be after From ({start:u}).");
+                throw new WindowException(WindowProblem.Empty, $"The window is empty: To ({end:u}) must be after From ({start:u}).");
             return new LogWindow(start, end, includesTo);
         }
     }

@@ -19,7 +19,7 @@ namespace ConstraintTools.Flow
             if (log is null) throw new ArgumentNullException(nameof(log));
             if (workflow is null) throw new ArgumentNullException(nameof(workflow));
             var at = asOf is DateTime given ? LogTimestamp.AsUtc(given) : log.LastEventUtc
-                ?? throw new ArgumentException("The log has no status changes; give the time to take the ages at.");
+                ?? throw new WindowException(WindowProblem.Empty, "The log has no status changes; give the time to take the ages at.");
 
             var map = StatusMap.For(log, workflow);
             var timeline = new ItemTimeline(log, map, workflow.Stages.Count, at.Ticks + 1, cancel);

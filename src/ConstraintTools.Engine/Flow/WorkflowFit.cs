@@ -176,9 +176,9 @@ namespace ConstraintTools.Flow
             {
                 fitted.Validate();
             }
-            catch (WorkflowException ex)
+            catch (InputException ex)
             {
-                throw new WorkflowException($"the routing fitted from the log is not a workable model ({ex.Reason}); a window in which finished items show how work leaves the stages fixes it", ex.Field, inner: ex);
+                throw new InputException($"the routing fitted from the log is not a workable model ({ex.Reason}); a window in which finished items show how work leaves the stages fixes it", ex.Field, inner: ex);
             }
             return WithMeasuredWaits(fitted, flow, paceFromThroughput, said);
         }

@@ -45,8 +45,9 @@ namespace ConstraintTools.Forecasting
         /// done by that date in 85 % of the trials. The last day's work counts: the date is the midnight after it.
         /// </summary>
         /// <param name="progress">Called with the number of trials done so far, from any thread.</param>
-        /// <exception cref="ArgumentException">Items below 1; trials out of range; no start; (parameter name "history") a history without throughput; or (parameter name "Start") a trial that would end after 9999-12-31.</exception>
-        /// <exception cref="ForecastLimitException">A trial needs more than <see cref="MaxDays"/> days.</exception>
+        /// <exception cref="ArgumentException">Items below 1; trials out of range; no start.</exception>
+        /// <exception cref="WindowException">A history without throughput (<see cref="WindowProblem.NoThroughput"/>), or a trial that would end after 9999-12-31 (<see cref="WindowProblem.Start"/>).</exception>
+        /// <exception cref="WorkLimitException">A trial needs more than <see cref="MaxDays"/> days.</exception>
         /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
         public static IReadOnlyList<Forecast> WhenDone(ThroughputHistory history, int items, ForecastOptions options, Action<int>? progress = null, CancellationToken cancel = default)
         {
@@ -54,7 +55,7 @@ namespace ConstraintTools.Forecasting
             if (items < 1) throw new ArgumentException($"The number of items must be at least 1; it is {items}.", nameof(items));
             var start = StartOf(history, options);
             if (history.TotalItems == 0)
-                throw new ArgumentException($"No forecast of when {items} items are done: {history.ZeroThroughputReason}, so at that throughput they are never done.", nameof(history));
+                throw new WindowException(WindowProblem.NoThroughput, $"No forecast of when {items} items are done: {history.ZeroThroughputReason}, so at that throughput they are never done.");
 
             RefuseTooMuchWork(options.Trials, Math.Min(MaxDays, Math.Ceiling(items / history.ThroughputPerDay)), FormattableString.Invariant($"forecast fewer items than {items:N0}"));
             var perDay = history.ItemsPerDayArray;
@@ -68,13 +69,13 @@ namespace ConstraintTools.Forecasting
                 while (done < items)
                 {
                     if (days == MaxDays)
-                        throw new ForecastLimitException(string.Format(CultureInfo.InvariantCulture,
+                        throw new WorkLimitException(WorkLimit.ForecastDays, string.Format(CultureInfo.InvariantCulture,
                             "A trial needed more than {0:N0} days (100 years) to finish {1:N0} items from a history averaging {2} a day; forecast fewer items, or from a history with more throughput.",
                             MaxDays, items, Display.Rate(history.ThroughputPerDay)));
                     if (days == maxDays)
-                        throw new ArgumentException(string.Format(CultureInfo.InvariantCulture,
+                        throw new WindowException(WindowProblem.Start, string.Format(CultureInfo.InvariantCulture,
                             "A trial starting on {0:yyyy-MM-dd} needed more days than the {1:N0} left before the end of 9999-12-31, the last day of the calendar, to finish {2:N0} items; start the forecast earlier, or forecast fewer items.",
-                            start, maxDays, items), nameof(ForecastOptions.Start));
+                            start, maxDays, items));
                     done += perDay[(int)(random.NextDouble() * perDay.Length)];
                     days++;
                 }
@@ -92,7 +93,8 @@ namespace ConstraintTools.Forecasting
         /// </summary>
         /// <param name="by">A local time is converted to UTC; an unspecified kind is taken as UTC.</param>
         /// <param name="progress">Called with the number of trials done so far, from any thread.</param>
-        /// <exception cref="ArgumentException">Trials out of range; no start; or (parameter name "by") By less than a day after the start, more than <see cref="MaxDays"/> after it, or so far that the totals could overflow.</exception>
+        /// <exception cref="ArgumentException">Trials out of range; no start.</exception>
+        /// <exception cref="WindowException">By less than a day after the start, more than <see cref="MaxDays"/> after it, or so far that the totals could overflow (<see cref="WindowProblem.By"/>).</exception>
         /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
         public static IReadOnlyList<Forecast> HowManyBy(ThroughputHistory history, DateTime by, ForecastOptions options, Action<int>? progress = null, CancellationToken cancel = default)
         {
@@ -101,13 +103,13 @@ namespace ConstraintTools.Forecasting
             var byUtc = LogTimestamp.AsUtc(by);
             var wholeDays = (byUtc.Ticks - start.Ticks) / TimeSpan.TicksPerDay;
             if (wholeDays < 1)
-                throw new ArgumentException($"By ({byUtc:u}) must be at least a whole day after the forecast's start ({start:yyyy-MM-dd}): only whole days count.", nameof(by));
+                throw new WindowException(WindowProblem.By, $"By ({byUtc:u}) must be at least a whole day after the forecast's start ({start:yyyy-MM-dd}): only whole days count.");
             if (wholeDays > MaxDays)
-                throw new ArgumentException(string.Format(CultureInfo.InvariantCulture, "By ({0:yyyy-MM-dd}) is {1:N0} days after the forecast's start; forecasts reach at most {2:N0} days (100 years).", byUtc, wholeDays, MaxDays), nameof(by));
+                throw new WindowException(WindowProblem.By, string.Format(CultureInfo.InvariantCulture, "By ({0:yyyy-MM-dd}) is {1:N0} days after the forecast's start; forecasts reach at most {2:N0} days (100 years).", byUtc, wholeDays, MaxDays));
             var days = (int)wholeDays;
             var perDay = history.ItemsPerDayArray;
             if ((long)perDay.Max() * days > int.MaxValue)
-                throw new ArgumentException(string.Format(CultureInfo.InvariantCulture, "In {0:N0} days the history's busiest day ({1:N0} items) adds up to more than {2:N0} items, too many to count; choose an earlier By.", days, perDay.Max(), int.MaxValue), nameof(by));
+                throw new WindowException(WindowProblem.By, string.Format(CultureInfo.InvariantCulture, "In {0:N0} days the history's busiest day ({1:N0} items) adds up to more than {2:N0} items, too many to count; choose an earlier By.", days, perDay.Max(), int.MaxValue));
 
             RefuseTooMuchWork(options.Trials, days, "choose an earlier By");
             var totals = RunTrials(options, progress, cancel, (ref SimulationRandom random) =>
@@ -121,12 +123,12 @@ namespace ConstraintTools.Forecasting
             return Answers(history, ForecastQuestion.HowMany, start, options, percent => (totals[totals.Length - 1 - NearestRank.Index(totals.Length, percent)], days));
         }
 
-        /// <exception cref="ForecastLimitException">More than <see cref="MaxTrialDays"/> days to draw.</exception>
+        /// <exception cref="WorkLimitException">More than <see cref="MaxTrialDays"/> days to draw.</exception>
         private static void RefuseTooMuchWork(int trials, double daysPerTrial, string remedy)
         {
             var work = trials * daysPerTrial;
             if (work > MaxTrialDays)
-                throw new ForecastLimitException(string.Format(CultureInfo.InvariantCulture,
+                throw new WorkLimitException(WorkLimit.ForecastDays, string.Format(CultureInfo.InvariantCulture,
                     "This forecast would draw about {0:N0} days ({1:N0} trials of about {2:N0} days), more than the {3:N0} allowed (several minutes of work); run fewer trials, or {4}.",
                     work, trials, daysPerTrial, MaxTrialDays, remedy));
         }
@@ -138,7 +140,7 @@ namespace ConstraintTools.Forecasting
                 throw new ArgumentException(string.Format(CultureInfo.InvariantCulture, "The number of trials must be from 1 to {0:N0}; it is {1:N0}.", MaxTrials, options.Trials), nameof(options));
             var start = options.Start is DateTime given ? LogTimestamp.AsUtc(given)
                 : history.NextDay ?? throw (history.From is DateTime
-                    ? new ArgumentException("The history ends on 9999-12-31, the last day of the calendar, so a forecast from it has no day to start on; give a start day.", nameof(ForecastOptions.Start))
+                    ? new WindowException(WindowProblem.Start, "The history ends on 9999-12-31, the last day of the calendar, so a forecast from it has no day to start on; give a start day.")
                     : new ArgumentException("A forecast from a list of daily counts needs a start day.", nameof(options)));
             return start.Date;
         }
@@ -168,7 +170,7 @@ namespace ConstraintTools.Forecasting
             catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
             {
                 var first = ex.InnerExceptions[0];
-                if (first is ForecastLimitException || first is ArgumentException || first is OperationCanceledException) throw first;
+                if (first is WorkLimitException || first is ArgumentException || first is OperationCanceledException) throw first;
                 throw;
             }
             return results;

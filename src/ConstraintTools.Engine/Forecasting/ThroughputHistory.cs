@@ -79,7 +79,7 @@ namespace ConstraintTools.Forecasting
         /// change, which usually fall within a working day — so it is left out, and so are the items finished
         /// on it: they are neither history nor forecast.
         /// </remarks>
-        /// <exception cref="ArgumentException">The window is empty or holds no whole day, or the log has no events and no window is given.</exception>
+        /// <exception cref="WindowException">The window is empty or holds no whole day, or the log has no events and no window is given.</exception>
         public static ThroughputHistory FromLog(WorkItemLog log, Workflow workflow, DateTime? from = null, DateTime? to = null)
         {
             if (log is null) throw new ArgumentNullException(nameof(log));
@@ -94,7 +94,7 @@ namespace ConstraintTools.Forecasting
             // names; that day is left out, so the history's end (To) is a date.
             var endDay = Math.Min(Local(window.EndTicks) / TimeSpan.TicksPerDay * TimeSpan.TicksPerDay, DateTime.MaxValue.Date.Ticks);
             if (endDay <= firstDay)
-                throw new ArgumentException($"The window ({window.From:u} to {window.To:u}) holds no whole {(zone is null ? "UTC" : zone.Id)} day, and only whole days make a throughput history; widen the window.");
+                throw new WindowException(WindowProblem.Empty, $"The window ({window.From:u} to {window.To:u}) holds no whole {(zone is null ? "UTC" : zone.Id)} day, and only whole days make a throughput history; widen the window.");
 
             var counts = new int[(endDay - firstDay) / TimeSpan.TicksPerDay];
             var timeline = new ItemTimeline(log, StatusMap.For(log, workflow), workflow.Stages.Count, window.EndTicks);

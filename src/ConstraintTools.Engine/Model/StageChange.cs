@@ -21,7 +21,7 @@ namespace ConstraintTools
         public bool IsEmpty => !CapacityFactor.HasValue && !Servers.HasValue && ServiceTime is null && !Availability.HasValue;
 
         /// <summary>
-        /// The stage as it would be after the change; throws <see cref="WorkflowException"/> when the
+        /// The stage as it would be after the change; throws <see cref="InputException"/> when the
         /// change cannot apply. A stage given by its capacity scales that capacity with servers and availability.
         /// </summary>
         public WorkflowStage ApplyTo(WorkflowStage stage, WorkCalendar workflowCalendar)
@@ -30,13 +30,13 @@ namespace ConstraintTools
             if (ServiceTime != null)
             {
                 if (!Quantity.TryParseDurationHours(ServiceTime, stage.Calendar ?? workflowCalendar, out var hours) || !(hours > 0))
-                    throw new WorkflowException($"'{Display.Excerpt(ServiceTime)}' is not a positive duration; {Hints.Duration}");
+                    throw new InputException($"'{Display.Excerpt(ServiceTime)}' is not a positive duration; {Hints.Duration}");
                 serviceHours = hours;
             }
             if (CapacityFactor is double factor && !(factor > 0 && !double.IsInfinity(factor)))
-                throw new WorkflowException($"the capacity factor must be a positive number, not {factor.ToString(CultureInfo.InvariantCulture)}");
+                throw new InputException($"the capacity factor must be a positive number, not {factor.ToString(CultureInfo.InvariantCulture)}");
             if (!stage.IsMeasured && serviceHours is null && (CapacityFactor.HasValue || Availability.HasValue || Servers.HasValue))
-                throw new WorkflowException($"nobody measures stage '{Display.Excerpt(stage.Name)}', so its capacity cannot be changed; give it a service time first (-ServiceTime)");
+                throw new InputException($"nobody measures stage '{Display.Excerpt(stage.Name)}', so its capacity cannot be changed; give it a service time first (-ServiceTime)");
             var servers = Servers ?? stage.Servers;
             var availability = Availability ?? stage.Availability;
             var changed = new WorkflowStage(stage)

@@ -68,7 +68,7 @@ namespace ConstraintTools
         /// <summary>The validated routing network; built once, since a workflow never changes.</summary>
         internal WorkflowNetwork Network => network ??= WorkflowNetwork.Compile(this);
 
-        /// <summary>Checks the workflow and throws a <see cref="WorkflowException"/> naming the faulty field.</summary>
+        /// <summary>Checks the workflow and throws a <see cref="InputException"/> naming the faulty field.</summary>
         public void Validate() => _ = Network;
 
         public override string ToString() => Name;

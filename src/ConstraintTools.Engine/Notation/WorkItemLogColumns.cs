@@ -185,7 +185,7 @@ namespace ConstraintTools.Notation
         /// <summary>
         /// Finds the columns among <paramref name="names"/>. <paramref name="form"/> forces a form; null decides:
         /// wide when there is an id column but no status column, changelog when there is a field or from column.
-        /// Throws a <see cref="WorkflowException"/> naming the columns found when a needed one is missing.
+        /// Throws a <see cref="InputException"/> naming the columns found when a needed one is missing.
         /// </summary>
         public static WorkItemLogColumns Resolve(IReadOnlyList<string> names, LogReadOptions options, WorkItemLogForm? form, string? source, bool wideAllowed = true)
         {
@@ -219,7 +219,7 @@ namespace ConstraintTools.Notation
                         .ToArray();
                 }
                 if (stageColumns.Length == 0)
-                    throw new WorkflowException($"wide form needs a column per stage beside the id column '{Display.Excerpt(names[id])}'; the columns are {List(names)}", file: source);
+                    throw new InputException($"wide form needs a column per stage beside the id column '{Display.Excerpt(names[id])}'; the columns are {List(names)}", file: source);
                 var wideColumns = new WorkItemLogColumns(names, WorkItemLogForm.Wide, id, -1, -1, stageColumns, Formats(options));
                 wideColumns.stagesByDates = options.StageColumns is not { Count: > 0 };
                 if (form is null) wideColumns.rowOfId = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -282,7 +282,7 @@ namespace ConstraintTools.Notation
             };
             xes.ExcludeStatuses = Given(options.ExcludeStatuses);
             if (Given(options.ExcludeResolutions) != null)
-                throw new WorkflowException("-ExcludeResolution needs a resolution column, and an XES log has none; exclude the discarded outcomes' last activities with -ExcludeStatus");
+                throw new InputException("-ExcludeResolution needs a resolution column, and an XES log has none; exclude the discarded outcomes' last activities with -ExcludeStatus");
             return xes;
         }
 
@@ -398,7 +398,7 @@ namespace ConstraintTools.Notation
                 var wanted = Normalize(named!);
                 for (var i = 0; i < normalized.Length; i++)
                     if (normalized[i] == wanted) return i;
-                throw new WorkflowException($"there is no {role} column '{Display.Excerpt(named)}'; the columns are {List(names)}", file: source);
+                throw new InputException($"there is no {role} column '{Display.Excerpt(named)}'; the columns are {List(names)}", file: source);
             }
             foreach (var candidate in usual)
                 for (var i = 0; i < normalized.Length; i++)
@@ -406,8 +406,8 @@ namespace ConstraintTools.Notation
             return -1;
         }
 
-        private static WorkflowException Missing(string role, string option, string[] usual, IReadOnlyList<string> names, string? source, string hint = "") =>
-            new WorkflowException($"no {role} column found among {List(names)}; name it with {option} (detected names: {string.Join(", ", usual)}){hint}", file: source);
+        private static InputException Missing(string role, string option, string[] usual, IReadOnlyList<string> names, string? source, string hint = "") =>
+            new InputException($"no {role} column found among {List(names)}; name it with {option} (detected names: {string.Join(", ", usual)}){hint}", file: source);
 
         /// <summary>How many column names a message lists before it only counts the rest.</summary>
         private const int NamesListed = 20;
@@ -647,11 +647,11 @@ namespace ConstraintTools.Notation
         /// </summary>
         internal void Finish(WorkItemLogBuilder builder)
         {
-            if (repeated != null) throw new WorkflowException(repeated, file: builder.Source);
+            if (repeated != null) throw new InputException(repeated, file: builder.Source);
             if (!IsWide || !stagesByDates) return;
             var kept = Enumerable.Range(0, stages.Length).Where(k => datesIn[k] > 0).ToArray();
             if (kept.Length == 0 && itemRows > 0)
-                throw new WorkflowException(
+                throw new InputException(
                     $"no column beside the id column '{Display.Excerpt(Names[Id])}' holds a date, so this is not wide form (a date column per stage); the columns are {List(Names)}; "
                     + "name the status and timestamp columns with -StatusColumn and -TimestampColumn, or the stage columns with -StageColumn", file: builder.Source);
             foreach (var k in kept)

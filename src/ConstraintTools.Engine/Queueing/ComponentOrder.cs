@@ -52,7 +52,7 @@ namespace ConstraintTools.Queueing
                     var loop = members.Length == 1
                         ? $"stage '{Display.Excerpt(network.StageName(members[0]))}' sends all its work back to itself"
                         : $"the stages {Display.Names(members.Select(network.StageName).ToArray(), " → ")} form a loop with no way out";
-                    throw new WorkflowException(
+                    throw new InputException(
                         $"{loop}: work that enters it never finishes; route some of it onward or to done",
                         $"stages[{members[members.Length - 1]}].next");
                 }

@@ -23,7 +23,7 @@ namespace ConstraintTools.Queueing
         {
             spent += steps;
             if (spent <= MaxSteps) return;
-            throw new WorkflowException(string.Format(CultureInfo.InvariantCulture,
+            throw new InputException(string.Format(CultureInfo.InvariantCulture,
                 "the rework loops among {0:N0} stages ({1}, …) cross each other so much that solving them takes more than {2:N0} elimination steps (many seconds of work); route rework to fewer stages",
                 members.Length, string.Join(", ", members.Take(3).Select(i => Display.Excerpt(network.StageName(i)))), MaxSteps), "stages");
         }

@@ -29,15 +29,15 @@ namespace ConstraintTools.Queueing
         public const double MaxStageAnalyses = 2e8;
 
         /// <summary>The same change tried on every stage it can apply to, one comparison each.</summary>
-        /// <exception cref="ArgumentException">More than <see cref="MaxStageAnalyses"/> stage analyses, before any is done.</exception>
+        /// <exception cref="WorkLimitException">More than <see cref="MaxStageAnalyses"/> stage analyses, before any is done.</exception>
         public static IEnumerable<ImprovementResult> CompareEach(Workflow workflow, StageChange change)
         {
             if (workflow is null) throw new ArgumentNullException(nameof(workflow));
             var work = (double)workflow.Stages.Count * workflow.Stages.Count;
             if (work > MaxStageAnalyses)
-                throw new ArgumentException(string.Format(CultureInfo.InvariantCulture,
+                throw new WorkLimitException(WorkLimit.StageAnalyses, string.Format(CultureInfo.InvariantCulture,
                     "Trying the change on each of the {0:N0} stages analyses the whole workflow {0:N0} times ({1:N0} stage analyses), more than the {2:N0} allowed (many minutes of work); name the stages to try.",
-                    workflow.Stages.Count, work, MaxStageAnalyses), nameof(workflow));
+                    workflow.Stages.Count, work, MaxStageAnalyses));
             return CompareEach(workflow, change, WorkflowAnalyzer.Analyze(workflow));
         }
 

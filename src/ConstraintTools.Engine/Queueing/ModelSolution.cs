@@ -81,7 +81,7 @@ namespace ConstraintTools.Queueing
             for (var i = 1; i < visits.Length; i++)
                 if (!(visits[i] <= visits[most])) most = i;
             if (!(visits[most] <= MaxVisitRatio))
-                throw new WorkflowException(string.Format(CultureInfo.InvariantCulture,
+                throw new InputException(string.Format(CultureInfo.InvariantCulture,
                     "stage '{0}': rework loops bring an item to it {1} on average, more than the {2:N0} allowed; an item that loops this often never finishes: lower the probabilities that send work back",
                     Display.Excerpt(network.StageName(most)), double.IsInfinity(visits[most]) ? "more times than a number holds" : visits[most].ToString("G3", CultureInfo.InvariantCulture) + " times",
                     MaxVisitRatio), "stages");

@@ -9,7 +9,7 @@ namespace ConstraintTools.Queueing
     public static class WorkflowAnalyzer
     {
         /// <summary>
-        /// Analyses a workflow; throws <see cref="WorkflowException"/> when it is not valid. With a
+        /// Analyses a workflow; throws <see cref="InputException"/> when it is not valid. With a
         /// <paramref name="horizon"/>, each stage also projects its WIP that far ahead.
         /// </summary>
         public static ConstraintReport Analyze(Workflow workflow, TimeSpan? horizon = null)

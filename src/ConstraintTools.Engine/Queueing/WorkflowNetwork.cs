@@ -62,29 +62,29 @@ namespace ConstraintTools.Queueing
 
         public string StageName(int i) => Workflow.Stages[i].Name;
 
-        /// <summary>The index of a stage by name (case-insensitive); a WorkflowException lists the valid names.</summary>
+        /// <summary>The index of a stage by name (case-insensitive); an InputException lists the valid names.</summary>
         public int IndexOf(string stage)
         {
             for (var i = 0; i < Count; i++)
                 if (string.Equals(Workflow.Stages[i].Name, stage, StringComparison.OrdinalIgnoreCase)) return i;
-            throw new WorkflowException($"workflow '{Display.Excerpt(Workflow.Name)}' has no stage '{Display.Excerpt(stage)}'{ValidStages(stage, Workflow.Stages)}", "stage");
+            throw new InputException($"workflow '{Display.Excerpt(Workflow.Name)}' has no stage '{Display.Excerpt(stage)}'{ValidStages(stage, Workflow.Stages)}", "stage");
         }
 
         public static WorkflowNetwork Compile(Workflow workflow)
         {
-            if (string.IsNullOrWhiteSpace(workflow.Name)) throw new WorkflowException("the workflow has no name", "name");
+            if (string.IsNullOrWhiteSpace(workflow.Name)) throw new InputException("the workflow has no name", "name");
             var stages = workflow.Stages;
-            if (stages is null || stages.Count == 0) throw new WorkflowException("the workflow has no stages", "stages");
+            if (stages is null || stages.Count == 0) throw new InputException("the workflow has no stages", "stages");
             if (stages.Count > Workflow.MaxStages)
-                throw new WorkflowException(string.Format(CultureInfo.InvariantCulture, "the workflow has {0:N0} stages; at most {1:N0} are allowed", stages.Count, Workflow.MaxStages), "stages");
+                throw new InputException(string.Format(CultureInfo.InvariantCulture, "the workflow has {0:N0} stages; at most {1:N0} are allowed", stages.Count, Workflow.MaxStages), "stages");
 
             var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             for (var i = 0; i < stages.Count; i++)
             {
                 var name = stages[i]?.Name;
-                if (string.IsNullOrWhiteSpace(name)) throw new WorkflowException("the stage has no name", $"stages[{i}].name");
+                if (string.IsNullOrWhiteSpace(name)) throw new InputException("the stage has no name", $"stages[{i}].name");
                 if (index.TryGetValue(name!, out var first))
-                    throw new WorkflowException($"duplicate stage name '{Display.Excerpt(name)}' (stage {first + 1} has it already; names are case-insensitive)", $"stages[{i}].name");
+                    throw new InputException($"duplicate stage name '{Display.Excerpt(name)}' (stage {first + 1} has it already; names are case-insensitive)", $"stages[{i}].name");
                 index.Add(name!, i);
             }
 
@@ -92,10 +92,10 @@ namespace ConstraintTools.Queueing
             CheckFinite(workflow.DemandPerWeek, "demand.rate", "the demand rate", allowZero: true);
             CheckCv(workflow.DemandCv, "demand.cv", "the demand cv");
             if (workflow.ValuePerItem is double value && (double.IsNaN(value) || double.IsInfinity(value)))
-                throw new WorkflowException("the value per item must be a finite number", "value");
+                throw new InputException("the value per item must be a finite number", "value");
             var entry = 0;
             if (workflow.EntryStage != null && !index.TryGetValue(workflow.EntryStage, out entry))
-                throw new WorkflowException(UnknownStage(workflow.EntryStage, stages), "demand.to");
+                throw new InputException(UnknownStage(workflow.EntryStage, stages), "demand.to");
 
             for (var i = 0; i < stages.Count; i++) CheckStage(stages[i], i);
 
@@ -119,17 +119,17 @@ namespace ConstraintTools.Queueing
                     var field = routes.Count == 1 ? $"stages[{i}].next" : $"stages[{i}].next[{k}]";
                     var p = route.Probability;
                     if (double.IsNaN(p) || p <= 0 || p > 1 + ProbabilityTolerance)
-                        throw new WorkflowException(string.Format(CultureInfo.InvariantCulture,
+                        throw new InputException(string.Format(CultureInfo.InvariantCulture,
                             "stage '{0}': the probability {1} must be above 0 and at most 1", Display.Excerpt(stages[i].Name), p), field + (routes.Count == 1 ? "" : ".probability"));
                     var target = -1;
                     if (route.To != null && !index.TryGetValue(route.To, out target))
-                        throw new WorkflowException($"stage '{Display.Excerpt(stages[i].Name)}': next {UnknownStage(route.To, stages)}", field + (routes.Count == 1 ? "" : ".to"));
+                        throw new InputException($"stage '{Display.Excerpt(stages[i].Name)}': next {UnknownStage(route.To, stages)}", field + (routes.Count == 1 ? "" : ".to"));
                     targets.Add(target);
                     probabilities.Add(p);
                     sum += p;
                 }
                 if (Math.Abs(sum - 1) > ProbabilityTolerance)
-                    throw new WorkflowException(string.Format(CultureInfo.InvariantCulture,
+                    throw new InputException(string.Format(CultureInfo.InvariantCulture,
                         "stage '{0}': the probabilities of next sum to {1:0.######}, not 1", Display.Excerpt(stages[i].Name), sum), $"stages[{i}].next");
             }
             edgeStart[stages.Count] = targets.Count;
@@ -169,47 +169,47 @@ namespace ConstraintTools.Queueing
         {
             var at = $"stages[{i}].";
             var who = $"stage '{Display.Excerpt(stage.Name)}': ";
-            if (stage.Servers < 1) throw new WorkflowException(who + "servers must be at least 1", at + "servers");
+            if (stage.Servers < 1) throw new InputException(who + "servers must be at least 1", at + "servers");
             if (stage.Servers > Workflow.MaxServers)
-                throw new WorkflowException(string.Format(CultureInfo.InvariantCulture, "{0}{1:N0} servers is more than the {2:N0} allowed; for an automated stage give a capacity instead", who, stage.Servers, Workflow.MaxServers), at + "servers");
+                throw new InputException(string.Format(CultureInfo.InvariantCulture, "{0}{1:N0} servers is more than the {2:N0} allowed; for an automated stage give a capacity instead", who, stage.Servers, Workflow.MaxServers), at + "servers");
             if (stage.ServiceTimeHours is double hours) CheckTime(hours, at + "serviceTime", who + "the service time");
             if (stage.CapacityPerWeek is double capacity) CheckFinite(capacity, at + "capacity", who + "the capacity", allowZero: false);
             if (stage.ServiceTimeHours.HasValue && stage.CapacityPerWeek.HasValue)
-                throw new WorkflowException(who + "give serviceTime or capacity, not both", at + "capacity");
+                throw new InputException(who + "give serviceTime or capacity, not both", at + "capacity");
             if (stage.Cadence is TimeSpan cadence) CheckTime(cadence.TotalHours, at + "cadence", who + "the cadence");
             if (stage.BatchSize is int batch)
             {
-                if (!stage.Cadence.HasValue) throw new WorkflowException(who + "batchSize needs a cadence", at + "batchSize");
-                if (batch < 1) throw new WorkflowException(who + "batchSize must be at least 1", at + "batchSize");
+                if (!stage.Cadence.HasValue) throw new InputException(who + "batchSize needs a cadence", at + "batchSize");
+                if (batch < 1) throw new InputException(who + "batchSize must be at least 1", at + "batchSize");
             }
             if (stage.Cadence.HasValue && stage.CapacityPerWeek.HasValue)
-                throw new WorkflowException(who + "a cadence stage takes batchSize, not capacity", at + "capacity");
+                throw new InputException(who + "a cadence stage takes batchSize, not capacity", at + "capacity");
             CheckCv(stage.Cv, at + "cv", who + "the cv");
             if (double.IsNaN(stage.Availability) || stage.Availability <= 0 || stage.Availability > 1)
-                throw new WorkflowException(who + "availability must be above 0 and at most 1 (a share of working time)", at + "availability");
+                throw new InputException(who + "availability must be above 0 and at most 1 (a share of working time)", at + "availability");
             if (stage.Calendar != null) CheckCalendar(stage.Calendar, at + "calendar");
-            if (stage.ObservedWip < 0) throw new WorkflowException(who + "wip cannot be negative", at + "wip");
-            if (stage.WipLimit < 1) throw new WorkflowException(who + "wipLimit must be at least 1", at + "wipLimit");
+            if (stage.ObservedWip < 0) throw new InputException(who + "wip cannot be negative", at + "wip");
+            if (stage.WipLimit < 1) throw new InputException(who + "wipLimit must be at least 1", at + "wipLimit");
         }
 
         private static void CheckTime(double hours, string field, string what)
         {
             if (double.IsNaN(hours) || double.IsInfinity(hours))
-                throw new WorkflowException(what + " must be a finite duration", field);
+                throw new InputException(what + " must be a finite duration", field);
             if (hours <= 0)
-                throw new WorkflowException(what + (hours < 0 ? " is negative" : " is zero") + "; it must be a positive duration such as 30m, 4h, 1.5d or 2w", field);
+                throw new InputException(what + (hours < 0 ? " is negative" : " is zero") + "; it must be a positive duration such as 30m, 4h, 1.5d or 2w", field);
         }
 
         private static void CheckFinite(double number, string field, string what, bool allowZero)
         {
             if (double.IsNaN(number) || double.IsInfinity(number) || number < 0 || (!allowZero && number == 0))
-                throw new WorkflowException(what + (allowZero ? " must be zero or more" : " must be above zero"), field);
+                throw new InputException(what + (allowZero ? " must be zero or more" : " must be above zero"), field);
         }
 
         private static void CheckCv(double cv, string field, string what)
         {
             if (cv >= 0 && cv <= Workflow.MaxCv) return;
-            throw new WorkflowException(string.Format(CultureInfo.InvariantCulture,
+            throw new InputException(string.Format(CultureInfo.InvariantCulture,
                 "{0} must be from 0 to {1}, not {2}{3}", what, Workflow.MaxCv, cv,
                 cv > Workflow.MaxCv ? ": beyond that a rare few items take nearly all the time, which no simulation of a sensible length sees" : ""), field);
         }
@@ -217,9 +217,9 @@ namespace ConstraintTools.Queueing
         private static void CheckCalendar(WorkCalendar calendar, string field)
         {
             if (!(calendar.HoursPerDay > 0 && calendar.HoursPerDay <= 24))
-                throw new WorkflowException("hoursPerDay must be above 0 and at most 24", field + ".hoursPerDay");
+                throw new InputException("hoursPerDay must be above 0 and at most 24", field + ".hoursPerDay");
             if (!(calendar.DaysPerWeek > 0 && calendar.DaysPerWeek <= 7))
-                throw new WorkflowException("daysPerWeek must be above 0 and at most 7", field + ".daysPerWeek");
+                throw new InputException("daysPerWeek must be above 0 and at most 7", field + ".daysPerWeek");
         }
 
         private static string UnknownStage(string name, IReadOnlyList<WorkflowStage> stages) =>

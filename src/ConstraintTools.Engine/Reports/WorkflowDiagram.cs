@@ -23,7 +23,7 @@ namespace ConstraintTools.Reports
         private const string EntryId = "entry";
         private const string DoneId = "done";
 
-        /// <summary>The diagram in <paramref name="format"/>; throws <see cref="WorkflowException"/> when the workflow is not valid.</summary>
+        /// <summary>The diagram in <paramref name="format"/>; throws <see cref="InputException"/> when the workflow is not valid.</summary>
         public static string Write(Workflow workflow, DiagramFormat format) => format switch
         {
             DiagramFormat.Mermaid => ToMermaid(workflow),
@@ -31,7 +31,7 @@ namespace ConstraintTools.Reports
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "expected Mermaid or Dot"),
         };
 
-        /// <summary>A Mermaid flowchart; throws <see cref="WorkflowException"/> when the workflow is not valid.</summary>
+        /// <summary>A Mermaid flowchart; throws <see cref="InputException"/> when the workflow is not valid.</summary>
         public static string ToMermaid(Workflow workflow)
         {
             var graph = Graph.Of(workflow);
@@ -57,7 +57,7 @@ namespace ConstraintTools.Reports
             return text.ToString();
         }
 
-        /// <summary>A Graphviz digraph; throws <see cref="WorkflowException"/> when the workflow is not valid.</summary>
+        /// <summary>A Graphviz digraph; throws <see cref="InputException"/> when the workflow is not valid.</summary>
         public static string ToDot(Workflow workflow)
         {
             var graph = Graph.Of(workflow);

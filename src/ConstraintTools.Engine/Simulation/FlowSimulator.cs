@@ -29,7 +29,7 @@ namespace ConstraintTools.Simulation
         public const int MaxWipSamples = 2_000_000;
 
         /// <summary>Refuses, before any work, a sampling interval that would keep more than <see cref="MaxWipSamples"/> samples.</summary>
-        /// <exception cref="ArgumentException">Too many samples; the message gives the count and the shortest interval allowed.</exception>
+        /// <exception cref="WorkLimitException">Too many samples; the message gives the count and the shortest interval allowed.</exception>
         public static void CheckWipSamples(TimeSpan duration, TimeSpan sampleEvery, int replications, int stages)
         {
             // One at time 0 and one every interval up to and including the end.
@@ -41,7 +41,7 @@ namespace ConstraintTools.Simulation
             var remedy = allowedInstants >= 2
                 ? $"sample every {HoursAndMinutes(Math.Ceiling(duration.TotalMinutes / (allowedInstants - 1)))} or less often, or run fewer replications"
                 : "run fewer replications";
-            throw new ArgumentException(string.Format(CultureInfo.InvariantCulture,
+            throw new WorkLimitException(WorkLimit.WipSamples, string.Format(CultureInfo.InvariantCulture,
                 "Sampling the WIP every {0} over {1} would keep {2:N0} samples ({3:N0} instants × {4:N0} replication{5} × {6:N0} stage{7}), more than the {8:N0} allowed; {9}.",
                 Display.Duration(sampleEvery), Display.Duration(duration), samples, instants, replications, replications == 1 ? "" : "s", stages, stages == 1 ? "" : "s", MaxWipSamples, remedy));
         }
@@ -67,8 +67,9 @@ namespace ConstraintTools.Simulation
 
         /// <param name="progress">Called with the number of replications done so far, from any thread.</param>
         /// <exception cref="ArgumentException">A duration, warm-up or replication count out of range.</exception>
-        /// <exception cref="WorkflowException">The workflow is not valid.</exception>
-        /// <exception cref="SimulationLimitException">The workflow piles up more items than memory allows.</exception>
+        /// <exception cref="WorkLimitException">More stage visits than <see cref="MaxStageVisits"/>.</exception>
+        /// <exception cref="InputException">The workflow is not valid.</exception>
+        /// <exception cref="WorkLimitException">The workflow piles up more items than memory allows.</exception>
         /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
         public static SimulationResult Run(Workflow workflow, SimulationOptions options, Action<int>? progress = null, CancellationToken cancel = default)
         {
@@ -83,9 +84,10 @@ namespace ConstraintTools.Simulation
         /// per replication, from an empty workflow at <paramref name="start"/> to the end of the duration, items still
         /// open included; item ids are <paramref name="idPrefix"/> and a number. The warm-up does not apply.
         /// </summary>
-        /// <exception cref="ArgumentException">Options out of range, or logs of more than <see cref="MaxLogChanges"/> changes.</exception>
-        /// <exception cref="WorkflowException">The workflow is not valid.</exception>
-        /// <exception cref="SimulationLimitException">The workflow piles up more items than memory allows.</exception>
+        /// <exception cref="ArgumentException">Options out of range.</exception>
+        /// <exception cref="WorkLimitException">Logs of more than <see cref="MaxLogChanges"/> changes, or more stage visits than <see cref="MaxStageVisits"/>.</exception>
+        /// <exception cref="InputException">The workflow is not valid.</exception>
+        /// <exception cref="WorkLimitException">The workflow piles up more items than memory allows.</exception>
         /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
         public static IReadOnlyList<WorkItemLog> Logs(Workflow workflow, SimulationOptions options, DateTimeOffset start, string idPrefix = "SIM-", Action<int>? progress = null, CancellationToken cancel = default)
         {
@@ -95,7 +97,7 @@ namespace ConstraintTools.Simulation
             // Each visit writes at most a queue and an active status, and each item one done status.
             var changes = 2 * ExpectedStageVisits(workflow, options) + workflow.DemandPerWeek * weeks * options.Replications;
             if (changes > MaxLogChanges)
-                throw new ArgumentException(string.Format(CultureInfo.InvariantCulture,
+                throw new WorkLimitException(WorkLimit.SimulatedLogChanges, string.Format(CultureInfo.InvariantCulture,
                     "These logs would hold about {0:N0} status changes ({1} replication{2} of {3} at {4:0.##} items a week), more than the {5:N0} allowed (several hundred megabytes); shorten the duration or run fewer replications.",
                     changes, options.Replications, options.Replications == 1 ? "" : "s", Display.Duration(options.Duration), workflow.DemandPerWeek, MaxLogChanges));
             var recorders = new StatusRecorder[options.Replications];
@@ -118,7 +120,7 @@ namespace ConstraintTools.Simulation
             var model = new SimulationModel(workflow.Network);
             var expected = ExpectedStageVisits(workflow, options);
             if (expected > MaxStageVisits)
-                throw new ArgumentException(string.Format(CultureInfo.InvariantCulture,
+                throw new WorkLimitException(WorkLimit.SimulatedVisits, string.Format(CultureInfo.InvariantCulture,
                     "This run would simulate about {0:N0} stage visits ({1} replications of {2} at {3:0.##} items a week), more than the {4:N0} allowed (several minutes of work); shorten the duration or run fewer replications.",
                     expected, options.Replications, Display.Duration(options.Duration), workflow.DemandPerWeek, MaxStageVisits));
             return model;
@@ -145,7 +147,7 @@ namespace ConstraintTools.Simulation
             catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
             {
                 var first = ex.InnerExceptions[0];
-                if (first is SimulationLimitException || first is OperationCanceledException) throw first;
+                if (first is WorkLimitException || first is OperationCanceledException) throw first;
                 throw;
             }
             return results;

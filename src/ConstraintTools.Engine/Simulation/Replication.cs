@@ -241,7 +241,7 @@ namespace ConstraintTools.Simulation
         private int NewItem()
         {
             if (++live > MaxItemsInSystem)
-                throw new SimulationLimitException(FormattableString.Invariant($"more than {MaxItemsInSystem:N0} items are in the workflow at once: it cannot settle at this demand. Shorten -Duration or relieve the overloaded stages (Find-Constraint shows them)."));
+                throw new WorkLimitException(WorkLimit.SimulatedItems, FormattableString.Invariant($"more than {MaxItemsInSystem:N0} items are in the workflow at once: it cannot settle at this demand. Shorten -Duration or relieve the overloaded stages (Find-Constraint shows them)."));
             var item = freeSlots.Count > 0 ? freeSlots.Pop() : NewSlot();
             Statuses?.Created(item);
             return item;

@@ -4,10 +4,13 @@ using ConstraintTools.Notation;
 
 namespace ConstraintTools
 {
-    /// <summary>A workflow that cannot be read or analysed, with where the problem is.</summary>
-    public sealed class WorkflowException : Exception
+    /// <summary>
+    /// Input that cannot be read or analysed, a workflow or a work-item log alike, with where the problem is: the reason,
+    /// the field, and the file, line and column when it came from a file.
+    /// </summary>
+    public sealed class InputException : Exception
     {
-        public WorkflowException(string reason, string? field = null, string? file = null, int line = 0, int column = 0, Exception? inner = null)
+        public InputException(string reason, string? field = null, string? file = null, int line = 0, int column = 0, Exception? inner = null)
             : base(Compose(reason, field, file, line, column), inner)
         {
             Reason = reason;
@@ -33,8 +36,8 @@ namespace ConstraintTools
         public int Column { get; }
 
         /// <summary>The same problem, placed at a file position.</summary>
-        public WorkflowException At(string? file, int line, int column) =>
-            new WorkflowException(Reason, Field, file, line, column, InnerException);
+        public InputException At(string? file, int line, int column) =>
+            new InputException(Reason, Field, file, line, column, InnerException);
 
         private static string Compose(string reason, string? field, string? file, int line, int column)
         {
