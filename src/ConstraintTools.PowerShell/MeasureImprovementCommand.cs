@@ -51,13 +51,21 @@ namespace ConstraintTools.PowerShell
                 ThrowArgumentError("-CapacityFactor must be a positive number (2 doubles the capacity).", "InvalidCapacityFactor", CapacityFactor);
             if (bound.ContainsKey(nameof(Availability)) && !(Availability > 0 && Availability <= 1))
                 ThrowArgumentError("-Availability must be above 0 and at most 1 (a share of working time).", "InvalidAvailability", Availability);
-            if (ServiceTime != null && !(Quantity.TryParseDurationHours(ServiceTime, WorkCalendar.Default, out var hours) && hours > 0))
-                ThrowArgumentError($"-ServiceTime '{Display.Excerpt(ServiceTime)}' is not a positive duration; {Hints.Duration}.", "InvalidServiceTime", ServiceTime);
+            WorkDuration? serviceTime = null;
+            if (ServiceTime != null)
+            {
+                // Read once; the engine turns it into hours in each stage's calendar. A duration positive in one calendar
+                // is positive in every one.
+                var hours = WorkDuration.TryParse(ServiceTime, out var parsed) ? parsed.HoursIn(WorkCalendar.Default) : 0;
+                if (!(hours > 0) || double.IsInfinity(hours))
+                    ThrowArgumentError($"-ServiceTime '{Display.Excerpt(ServiceTime)}' is not a positive duration; {Hints.Duration}.", "InvalidServiceTime", ServiceTime);
+                serviceTime = parsed;
+            }
             change = new StageChange
             {
                 CapacityFactor = bound.ContainsKey(nameof(CapacityFactor)) ? CapacityFactor : null,
                 Servers = bound.ContainsKey(nameof(Servers)) ? Servers : null,
-                ServiceTime = ServiceTime,
+                ServiceTime = serviceTime,
                 Availability = bound.ContainsKey(nameof(Availability)) ? Availability : null,
             };
             if (change.IsEmpty)

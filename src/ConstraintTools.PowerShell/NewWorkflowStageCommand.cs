@@ -172,21 +172,9 @@ namespace ConstraintTools.PowerShell
         private double? Number(string? cell, string parameter)
         {
             if (!Given(cell)) return null;
-            if (TryNumber(cell!, out var number)) return number;
+            if (Quantity.TryParseNumber(cell!, out var number)) return number;
             Problem(parameter, cell, "is not a number");
             return null;
-        }
-
-        /// <summary>A finite number in invariant notation; '10%' is 0.1.</summary>
-        private static bool TryNumber(string text, out double number)
-        {
-            text = text.Trim();
-            var percent = text.EndsWith("%", StringComparison.Ordinal);
-            if (percent) text = text.Substring(0, text.Length - 1);
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number) || double.IsNaN(number) || double.IsInfinity(number))
-                return false;
-            if (percent) number /= 100;
-            return true;
         }
 
         private double? Duration(string? cell, string parameter, WorkCalendar calendar)
@@ -269,7 +257,7 @@ namespace ConstraintTools.PowerShell
         private static (string? To, double? Probability) RouteText(string text)
         {
             var colon = text.LastIndexOf(':');
-            if (colon > 0 && TryNumber(text.Substring(colon + 1), out var probability))
+            if (colon > 0 && Quantity.TryParseNumber(text.Substring(colon + 1), out var probability))
                 return (Target(text.Substring(0, colon).Trim()), probability);
             return (Target(text.Trim()), null);
         }
@@ -289,7 +277,7 @@ namespace ConstraintTools.PowerShell
                 parts.Add((Target(to!), null));
                 return;
             }
-            if (TryNumber(Convert.ToString(probability is PSObject p ? p.BaseObject : probability, CultureInfo.InvariantCulture), out var number))
+            if (Quantity.TryParseNumber(Convert.ToString(probability is PSObject p ? p.BaseObject : probability, CultureInfo.InvariantCulture) ?? "", out var number))
                 parts.Add((Target(to!), number));
             else
                 problems.Add($"{Who}: -Next: the route to '{Display.Excerpt(to)}' has probability '{Display.Excerpt(Convert.ToString(probability, CultureInfo.InvariantCulture))}', which is not a number.");

@@ -229,12 +229,9 @@ namespace ConstraintTools.Yaml
 
         private double Number(YamlNode node, string path)
         {
-            var text = Text(node, path).Trim();
-            var percent = text.EndsWith("%", StringComparison.Ordinal);
-            if (percent) text = text.Substring(0, text.Length - 1);
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || double.IsNaN(number) || double.IsInfinity(number))
+            if (!Quantity.TryParseNumber(Text(node, path), out var number))
                 throw Problem(node, $"'{Display.Excerpt(Text(node, path))}' is not a number", path);
-            return percent ? number / 100 : number;
+            return number;
         }
 
         private int Integer(YamlNode node, string path)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using ConstraintTools.Notation;
 using ConstraintTools.Queueing;
 using ConstraintTools.Yaml;
 
@@ -70,7 +71,7 @@ public class ImprovementTests
         var baseline = WorkflowYaml.Parse(string.Format(line, "6h", "1"));
         var byHand = WorkflowAnalyzer.Analyze(WorkflowYaml.Parse(string.Format(line, "3h", "0.5")));
 
-        var result = Improvement.Compare(baseline, "B", new StageChange { ServiceTime = "3h", Availability = 0.5 });
+        var result = Improvement.Compare(baseline, "B", new StageChange { ServiceTime = WorkDuration.Parse("3h"), Availability = 0.5 });
 
         Assert.Equal(byHand.LeadTime, result.LeadTimeAfter);
         Assert.Equal(byHand.Wip!.Value, result.WipAfter!.Value, 12);
@@ -120,11 +121,11 @@ public class ImprovementTests
     {
         var workflow = Example("hidden-ux-research.yaml");
 
-        var result = Improvement.Compare(workflow, "UX research", new StageChange { ServiceTime = "4h", Servers = 2 });
+        var result = Improvement.Compare(workflow, "UX research", new StageChange { ServiceTime = WorkDuration.Parse("4h"), Servers = 2 });
 
         var stage = result.After!.Stages.Single(s => s.Stage == "UX research");
         Assert.Equal(2 * 40 / 4.0, stage.CapacityPerWeek!.Value, 12);
-        Assert.Equal(workflow.Stages.Count, Improvement.CompareEach(workflow, new StageChange { ServiceTime = "4h", CapacityFactor = 2 }).Count());
+        Assert.Equal(workflow.Stages.Count, Improvement.CompareEach(workflow, new StageChange { ServiceTime = WorkDuration.Parse("4h"), CapacityFactor = 2 }).Count());
     }
 
     [Fact]

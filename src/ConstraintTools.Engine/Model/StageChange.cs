@@ -13,8 +13,8 @@ namespace ConstraintTools
 
         public int? Servers { get; init; }
 
-        /// <summary>New effort per item as a duration such as <c>4h</c> or <c>1.5d</c>, in the stage's working time.</summary>
-        public string? ServiceTime { get; init; }
+        /// <summary>New effort per item, such as <c>4h</c> or <c>1.5d</c>: its days count in the stage's working time.</summary>
+        public WorkDuration? ServiceTime { get; init; }
 
         public double? Availability { get; init; }
 
@@ -29,8 +29,9 @@ namespace ConstraintTools
             double? serviceHours = null;
             if (ServiceTime != null)
             {
-                if (!Quantity.TryParseDurationHours(ServiceTime, stage.Calendar ?? workflowCalendar, out var hours) || !(hours > 0))
-                    throw new InputException($"'{Display.Excerpt(ServiceTime)}' is not a positive duration; {Hints.Duration}");
+                var hours = ServiceTime.HoursIn(stage.Calendar ?? workflowCalendar);
+                if (!(hours > 0) || double.IsInfinity(hours))
+                    throw new InputException($"'{Display.Excerpt(ServiceTime.Text)}' is not a positive duration; {Hints.Duration}");
                 serviceHours = hours;
             }
             if (CapacityFactor is double factor && !(factor > 0 && !double.IsInfinity(factor)))

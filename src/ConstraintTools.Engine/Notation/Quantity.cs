@@ -12,56 +12,33 @@ namespace ConstraintTools.Notation
         /// <summary>Calendar weeks in a month: a twelfth of a Julian year.</summary>
         public const double WeeksPerMonth = 365.25 / 12 / 7;
 
-        // [0-9], not \d: \d matches every Unicode digit ("１h", "٥/week"), which double.Parse then refuses with a
-        // FormatException that names no file or line.
-        private static readonly Regex DurationPattern = new Regex(
-            @"^\s*(?<n>[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?)\s*(?<u>" + Unit + @")?\s*$",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
-        private const string Unit = @"m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|wk|wks|weeks?";
-
-        // "2h15m", "1d 4h": two or more unsigned parts, each with its unit.
-        private static readonly Regex CompoundPattern = new Regex(
-            @"^\s*(?:([0-9]+(\.[0-9]*)?|\.[0-9]+)\s*(" + Unit + @")\s*){2,}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
-        private static readonly Regex CompoundPart = new Regex(
-            @"(?<n>[0-9]+(\.[0-9]*)?|\.[0-9]+)\s*(?<u>" + Unit + ")", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
         private static readonly Regex RatePattern = new Regex(
             @"^\s*(?<n>[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?)\s*(/|\s+per\s+)\s*(?<u>h|hr|hour|d|day|w|wk|week|mo|month|y|yr|year)s?\s*$",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         /// <summary>
-        /// Reads a duration in hours. Days and weeks count in the given calendar: working time
-        /// (1d = hoursPerDay, 1w = daysPerWeek days) for effort, <see cref="WorkCalendar.AllHours"/> for calendar periods.
-        /// A bare number is hours; parts add up: <c>2h15m</c>, <c>1d 4h</c>.
+        /// Reads a duration in hours (see <see cref="WorkDuration"/>). Days and weeks count in the given calendar: working
+        /// time (1d = hoursPerDay, 1w = daysPerWeek days) for effort, <see cref="WorkCalendar.AllHours"/> for calendar
+        /// periods. A bare number is hours; parts add up: <c>2h15m</c>, <c>1d 4h</c>.
         /// </summary>
         public static bool TryParseDurationHours(string? text, WorkCalendar calendar, out double hours)
         {
             hours = 0;
-            if (text is null) return false;
-            if (CompoundPattern.IsMatch(text))
-            {
-                foreach (Match part in CompoundPart.Matches(text)) hours += Hours(part, calendar);
-                return !double.IsInfinity(hours);
-            }
-            var match = DurationPattern.Match(text);
-            if (!match.Success) return false;
-            hours = Hours(match, calendar);
+            if (!WorkDuration.TryParse(text, out var duration)) return false;
+            hours = duration.HoursIn(calendar);
             return !double.IsInfinity(hours);
         }
 
-        private static double Hours(Match match, WorkCalendar calendar)
+        /// <summary>A finite number in invariant notation, where a trailing % divides by 100: '10%' is 0.1.</summary>
+        public static bool TryParseNumber(string text, out double number)
         {
-            var number = double.Parse(match.Groups["n"].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
-            var unit = match.Groups["u"].Success ? char.ToLowerInvariant(match.Groups["u"].Value[0]) : 'h';
-            return unit switch
-            {
-                'm' => number / 60,
-                'd' => number * calendar.HoursPerDay,
-                'w' => number * calendar.HoursPerWeek,
-                _ => number,
-            };
+            text = text.Trim();
+            var percent = text.EndsWith("%", StringComparison.Ordinal);
+            if (percent) text = text.Substring(0, text.Length - 1);
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number) || double.IsNaN(number) || double.IsInfinity(number))
+                return false;
+            if (percent) number /= 100;
+            return true;
         }
 
         /// <summary>Reads a calendar rate such as <c>10/week</c>, <c>2/day</c> or a bare number per week.</summary>
@@ -92,7 +69,7 @@ namespace ConstraintTools.Notation
         /// which "must be positive" would misdescribe.
         /// </summary>
         public static string DurationRefusal(string text, string write) =>
-            CompoundPattern.IsMatch(text) || DurationPattern.IsMatch(text)
+            WorkDuration.LooksLikeOne(text)
                 ? $"'{Display.Excerpt(text)}' is too large a duration: in hours it is more than a number holds"
                 : $"'{Display.Excerpt(text)}' is not a duration; {write}";
 
