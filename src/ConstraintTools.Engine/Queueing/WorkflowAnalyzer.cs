@@ -49,7 +49,7 @@ namespace ConstraintTools.Queueing
                     WaitTime = Weeks(wait),
                     ServiceTime = network.Measured[i] ? Weeks(network.ServiceWeeks[i]) : null,
                     CycleTime = Weeks(cycle),
-                    Wip = solution.Arrivals[i] * cycle,
+                    Wip = solution.Arrivals[i] * cycle, // Little's law, WIP_i = a_i·(Wq_i + te_i) (SPEC section 3)
                     Horizon = horizon,
                     ProjectedWip = horizon is TimeSpan ahead ? Project(solution, i, stage, ahead, cycle) : null,
                     ObservedWip = stage.ObservedWip,
@@ -71,7 +71,8 @@ namespace ConstraintTools.Queueing
             var lambda = solution.Lambda;
             var throughput = ExitRate(solution);
             var reachable = Enumerable.Range(0, network.Count).Where(i => network.Measured[i] && solution.Visits[i] > 0).ToList();
-            // With no measured stage on the route there is no figure to give: a lead time or WIP of 0 would read as a fact.
+            // Lead time Σ V_i (Wq_i + te_i) and flow efficiency Σ V_i·touch_i / lead time (SPEC section 3). With no measured
+            // stage on the route there is no figure to give: a lead time or WIP of 0 would read as a fact.
             var stable = reachable.Count > 0 && reachable.All(i => solution.WaitWeeks[i].HasValue);
             double? leadWeeks = stable ? reachable.Sum(i => solution.Visits[i] * (solution.WaitWeeks[i]!.Value + network.ServiceWeeks[i])) : null;
             var touchWeeks = reachable.Sum(i => solution.Visits[i] * network.TouchHours[i]) / Quantity.HoursPerCalendarWeek;
@@ -125,7 +126,10 @@ namespace ConstraintTools.Queueing
             return (stage.ObservedWip ?? 0) + growth * horizon.TotalHours / Quantity.HoursPerCalendarWeek;
         }
 
-        /// <summary>The stages with the highest and second-highest demand per item; ties go to the earlier stage.</summary>
+        /// <summary>
+        /// The constraint, argmax ρ_i, and the next, the second-highest ρ (SPEC section 3), as the stages with the highest
+        /// and second-highest demand per item V_i/μ_i, which orders them as ρ_i = λ·V_i/μ_i does; ties go to the earlier stage.
+        /// </summary>
         private static (int? first, int? second) HighestTwoLoads(ModelSolution solution)
         {
             int? first = null, second = null;

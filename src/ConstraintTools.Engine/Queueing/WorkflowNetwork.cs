@@ -139,6 +139,11 @@ namespace ConstraintTools.Queueing
             return network;
         }
 
+        /// <summary>
+        /// A stage's μ, te and touch (SPEC section 3): μ_i = servers × availability × H_i / serviceTime, te_i = serviceTime /
+        /// (availability × H_i) in calendar weeks, or the capacity as given; a cadence stage is unlimited unless its batch
+        /// size gives batchSize / cadence.
+        /// </summary>
         private void Describe(int i, WorkflowStage stage)
         {
             var calendar = stage.Calendar ?? Workflow.Calendar;
