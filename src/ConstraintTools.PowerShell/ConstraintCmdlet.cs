@@ -28,14 +28,14 @@ namespace ConstraintTools.PowerShell
         protected void ThrowArgumentError(string message, string errorId, object? target) =>
             ThrowArgumentError(new PSArgumentException(message), errorId, target);
 
+        /// <inheritdoc cref="ThrowArgumentError(string, string, object?)"/>
+        protected void ThrowArgumentError(Exception exception, string errorId, object? target) =>
+            ThrowTerminatingError(Errors.Record(exception, errorId, ErrorCategory.InvalidArgument, target));
+
         /// <summary>Stops the command when -Interval is not positive (InvalidInterval): no log can be cut into such windows.</summary>
         protected void RequirePositiveInterval(TimeSpan interval)
         {
             if (interval <= TimeSpan.Zero) ThrowArgumentError($"-Interval must be positive; it is {Display.Duration(interval)}.", "InvalidInterval", interval);
         }
-
-        /// <inheritdoc cref="ThrowArgumentError(string, string, object?)"/>
-        protected void ThrowArgumentError(Exception exception, string errorId, object? target) =>
-            ThrowTerminatingError(Errors.Record(exception, errorId, ErrorCategory.InvalidArgument, target));
     }
 }

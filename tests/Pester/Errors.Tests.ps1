@@ -40,3 +40,33 @@ Describe 'Errors carry what a CI annotation needs' {
         $x.Reason | Should -BeLike "no item id column found among 'Title', 'Owner'*"
     }
 }
+
+# Errors.For is the one table from the engine's exceptions to error ids and categories; a limit or a window problem
+# added to the engine without an id there would throw instead of writing the user's error.
+Describe 'The table of error ids' {
+    BeforeAll {
+        $errors = [ConstraintTools.PowerShell.ConstraintCmdlet].Assembly.GetType('ConstraintTools.PowerShell.Errors', $true)
+        $script:For = $errors.GetMethod('For')
+        function script:Get-Record([Exception] $Exception) { $For.Invoke($null, @($Exception, 'target', 'InvalidWorkflow')) }
+    }
+
+    It 'names every limit, as LimitsExceeded, and keeps the ids scripts catch' {
+        $records = [enum]::GetValues([ConstraintTools.WorkLimit]) | ForEach-Object { Get-Record ([ConstraintTools.WorkLimitException]::new($_, 'too much')) }
+        $records.CategoryInfo.Category | Sort-Object -Unique | Should -Be 'LimitsExceeded'
+        $records.FullyQualifiedErrorId | Sort-Object -Unique |
+            Should -Be 'ForecastTooLong', 'ImprovementTooLong', 'SimulationLimit', 'SimulationTooLong', 'TooManyIntervals', 'TooManyWipSamples'
+    }
+
+    It 'names every window problem' {
+        $records = [enum]::GetValues([ConstraintTools.WindowProblem]) | ForEach-Object { Get-Record ([ConstraintTools.WindowException]::new($_, 'no window')) }
+        $records | ForEach-Object { '{0} {1}' -f $_.FullyQualifiedErrorId, $_.CategoryInfo.Category } |
+            Should -Be 'InvalidWindow InvalidArgument', 'NoThroughput InvalidData', 'InvalidStart InvalidArgument', 'InvalidBy InvalidArgument'
+    }
+
+    It 'gives input errors the id the cmdlet names, as InvalidData' {
+        $record = Get-Record ([ConstraintTools.InputException]::new('bad', 'stages[0].name'))
+        $record.FullyQualifiedErrorId | Should -Be 'InvalidWorkflow'
+        $record.CategoryInfo.Category | Should -Be 'InvalidData'
+        $record.TargetObject | Should -Be 'target'
+    }
+}
