@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading;
 using ConstraintTools.Notation;
 using ConstraintTools.Reports;
 using ConstraintTools.Simulation;

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Threading;
 using ConstraintTools.Flow;
 using ConstraintTools.Notation;
 using ConstraintTools.Queueing;
